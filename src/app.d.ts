@@ -1,0 +1,25 @@
+import type { AppContext } from './server/context.ts';
+import type { SessionUser } from './lib/server/auth/session.ts';
+import type { Locale } from './lib/server/db/schema/index.ts';
+
+declare global {
+	namespace App {
+		interface Locals {
+			ctx: AppContext;
+			locale: Locale;
+			user: SessionUser | null;
+			/** Hash id of the current session, when signed in. */
+			sessionId: string | null;
+		}
+		interface Platform {
+			/** Database and configuration, handed over by the Fastify host (src/server/kit.ts). */
+			ctx?: AppContext;
+		}
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,35 @@
+import type { Db } from '../db/index.ts';
+import { createSession } from '../auth/session.ts';
+import { ACCOUNT_POLICY, IP_POLICY, clearFailures, lockedFor, recordFailure } from '../auth/throttle.ts';
+import { recordAudit } from '../audit/log.ts';
+import { authenticate, type PublicUser } from './users.ts';
+import { normaliseEmail } from './input.ts';
+
+export type SignInResult =
+	| { ok: true; user: PublicUser; token: string; expiresAt: Date }
+	| { ok: false; reason: 'invalid_credentials' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Signs in with email and password, throttled per IP and per account.
+ * A wrong email and a wrong password give the same answer.
+ */
+export async function signIn(
+	db: Db,
+	{ email, password, ip }: { email: string; password: string; ip: string }
+): Promise<SignInResult> {
+	const accountKey = `account:${normaliseEmail(email)}`;
+	const ipKey = `ip:${ip}`;
+	const wait = Math.max(lockedFor(db, accountKey), lockedFor(db, ipKey));
+	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+	const found = await authenticate(db, { email: normaliseEmail(email), password });
+	if (!found) {
+		recordFailure(db, accountKey, ACCOUNT_POLICY);
+		recordFailure(db, ipKey, IP_POLICY);
+		return { ok: false, reason: 'invalid_credentials' };
+	}
+	clearFailures(db, accountKey);
+	const { token, session } = createSession(db, { userId: found.id });
+	recordAudit(db, { actorId: found.id, action: 'session.sign_in', subjectType: 'user', subjectId: found.id, ip });
+	return { ok: true, user: found, token, expiresAt: session.expiresAt };
+}

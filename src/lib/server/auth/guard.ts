@@ -1,0 +1,33 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from '../db/schema/index.ts';
+import type { SessionUser } from './session.ts';
+
+const RANK: Record<Role, number> = { learner: 0, trainer: 1, admin: 2 };
+
+type GuardEvent = { locals: { user: SessionUser | null; locale: string }; url: URL };
+
+/** Whether a user may act with `role`: 'ok', 'signin' (anonymous) or 'forbidden'. */
+export function checkRole(user: SessionUser | null, role: Role): 'ok' | 'signin' | 'forbidden' {
+	if (!user) return 'signin';
+	return RANK[user.role] >= RANK[role] ? 'ok' : 'forbidden';
+}
+
+/**
+ * Call at the top of every load and action that needs a signed-in user of at least `role`.
+ * Anonymous visitors go to sign-in and come back; others get 403.
+ */
+export function requireRole(event: GuardEvent, role: Role = 'learner'): SessionUser {
+	const verdict = checkRole(event.locals.user, role);
+	if (verdict === 'signin') {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `/${event.locals.locale}/signin?next=${encodeURIComponent(back)}`);
+	}
+	if (verdict === 'forbidden') error(403, { message: 'forbidden' });
+	return event.locals.user as SessionUser;
+}
+
+/** A `next` parameter is followed only to a path on this site. */
+export function safeNext(next: string | null, fallback: string): string {
+	if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
+	return fallback;
+}

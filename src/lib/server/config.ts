@@ -1,0 +1,79 @@
+import path from 'node:path';
+
+/** Everything Tamkeen reads from the environment, validated once. */
+export type Config = {
+	port: number;
+	host: string;
+	/** Public URL, used in links, cookies and certificates. */
+	origin: URL;
+	/** False when ORIGIN was not set and `origin` is the localhost default. */
+	originConfigured: boolean;
+	/** Path of the SQLite file (or ':memory:'). */
+	databaseUrl: string;
+	/** Secure cookies exactly when the public URL is https. */
+	secureCookies: boolean;
+	logLevel: string;
+	/** Trust X-Forwarded-* headers (only behind a reverse proxy you control). */
+	trustProxy: boolean;
+	coursesDir: string;
+	/** Folder for data kept beside the database (signing keys, backups). */
+	dataDir: string;
+	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
+	rateLimitPerMinute: number;
+};
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(value: string | undefined): number {
+	if (value === undefined || value === '') return 3000;
+	const port = Number(value);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+	}
+	return port;
+}
+
+function readCount(name: string, value: string | undefined, fallback: number): number {
+	if (value === undefined || value === '') return fallback;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
+	return n;
+}
+
+function readOrigin(value: string | undefined, port: number): URL {
+	const fallback = `http://localhost:${port}`;
+	let url: URL;
+	try {
+		url = new URL(value || fallback);
+	} catch {
+		throw new ConfigError(`ORIGIN must be a URL such as https://tamkeen.example.org, got "${value}"`);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new ConfigError(`ORIGIN must start with http:// or https://, got "${value}"`);
+	}
+	return new URL(url.origin);
+}
+
+/** Reads and validates the configuration; throws ConfigError with a readable message. */
+export function loadConfig(env: Env = process.env): Config {
+	const port = readPort(env.PORT);
+	const host = env.HOST || '127.0.0.1';
+	const origin = readOrigin(env.ORIGIN, port);
+	const databaseUrl = env.DATABASE_URL || 'db/data/tamkeen.db';
+	const dataDir = env.DATA_DIR || (databaseUrl === ':memory:' ? 'db/data' : path.dirname(databaseUrl));
+	return {
+		port,
+		host,
+		origin,
+		originConfigured: Boolean(env.ORIGIN),
+		databaseUrl,
+		secureCookies: origin.protocol === 'https:',
+		logLevel: env.LOG_LEVEL || 'info',
+		trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+		coursesDir: env.COURSES_DIR || 'courses',
+		dataDir,
+		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600)
+	};
+}

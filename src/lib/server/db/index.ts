@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle: domain functions that write take `DbLike` so they can run inside one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbLike = Db | Tx;
+
+/** db/migrations, found from the working directory or, failing that, from this file. */
+export function migrationsFolder(): string {
+	const fromCwd = path.resolve('db/migrations');
+	if (fs.existsSync(fromCwd)) return fromCwd;
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	return path.resolve(here, '../../../../db/migrations');
+}
+
+/** Opens (creating if needed) the SQLite database, sets WAL and foreign keys, applies migrations. */
+export function createDb(url: string): Db {
+	if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
+	const sqlite = new Database(url);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	const db = drizzle(sqlite, { schema }) as Db;
+	migrate(db, { migrationsFolder: migrationsFolder() });
+	return db;
+}
+
+/** True when a trivial query succeeds: what /healthz reports. */
+export function pingDb(db: Db): boolean {
+	try {
+		return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+	} catch {
+		return false;
+	}
+}
+
+export { schema };

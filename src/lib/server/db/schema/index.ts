@@ -1,0 +1,3 @@
+export * from './geo.ts';
+export * from './users.ts';
+export * from './audit.ts';

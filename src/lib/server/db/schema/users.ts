@@ -1,0 +1,66 @@
+import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { governorate, municipality } from './geo.ts';
+
+export const ROLES = ['learner', 'trainer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const POSITIONS = [
+	'elected-official',
+	'council-member',
+	'municipal-staff',
+	'civil-society',
+	'other'
+] as const;
+export type Position = (typeof POSITIONS)[number];
+export const GENDERS = ['woman', 'man', 'unspecified'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const LOCALES = ['ar', 'fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const user = sqliteTable('user', {
+	id: text('id').primaryKey(),
+	/** Stored lower-cased, so sign-in is case-insensitive. */
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role', { enum: ROLES }).notNull().default('learner'),
+	locale: text('locale', { enum: LOCALES }).notNull().default('ar'),
+	// Optional, for aggregate reports only; never shown to other learners.
+	position: text('position', { enum: POSITIONS }),
+	governorateId: text('governorate_id').references(() => governorate.id),
+	municipalityId: integer('municipality_id').references(() => municipality.id),
+	gender: text('gender', { enum: GENDERS }),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+export type User = typeof user.$inferSelect;
+
+export const session = sqliteTable(
+	'session',
+	{
+		/** SHA-256 of the token, hex. The token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+export type Session = typeof session.$inferSelect;
+
+/** Failed sign-in counters per IP and per account; kept in the database so they survive restarts. */
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+});
+
+/** Single-use links (first admin set-up); only the SHA-256 of the token is stored. */
+export const oneTimeToken = sqliteTable('one_time_token', {
+	id: text('id').primaryKey(),
+	purpose: text('purpose', { enum: ['first-admin'] }).notNull(),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { parseRegistration } from '$lib/server/accounts/input';
+import { createUser } from '$lib/server/accounts/users';
+import { listPlaces } from '$lib/server/accounts/places';
+import { createSession } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { DomainError } from '$lib/server/errors';
+import { errorText, errorTexts } from '$lib/i18n/errors.server';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, `/${locals.locale}/account`);
+	return { places: listPlaces(locals.ctx.db, locals.locale) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { db, config } = event.locals.ctx;
+		const form = await event.request.formData();
+		const parsed = parseRegistration(form);
+		if (!parsed.ok) return fail(400, { values: parsed.echo, errors: errorTexts(parsed.errors) });
+		let user;
+		try {
+			user = await createUser(db, { ...parsed.value, ip: event.getClientAddress() });
+		} catch (e) {
+			if (!(e instanceof DomainError)) throw e;
+			const { password: _, ...values } = parsed.value;
+			return fail(e.code === 'email_taken' ? 409 : 400, {
+				values,
+				errors: { [e.field ?? 'form']: errorText(e.code) }
+			});
+		}
+		const { token, session } = createSession(db, { userId: user.id });
+		setSessionCookie(event.cookies, { token, expiresAt: session.expiresAt, secure: config.secureCookies });
+		redirect(303, `/${event.locals.locale}/`);
+	}
+};

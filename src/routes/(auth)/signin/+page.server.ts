@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signIn } from '$lib/server/accounts/sign-in';
+import { safeNext } from '$lib/server/auth/guard';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import * as m from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}/`));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { db, config } = event.locals.ctx;
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		if (!email || !password) {
+			return fail(400, { email, message: m.error_invalid_credentials() });
+		}
+		const result = await signIn(db, { email, password, ip: event.getClientAddress() });
+		if (!result.ok) {
+			if (result.reason === 'throttled') {
+				const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+				event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+				return fail(429, { email, message: m.error_throttled({ minutes }) });
+			}
+			return fail(400, { email, message: m.error_invalid_credentials() });
+		}
+		setSessionCookie(event.cookies, { token: result.token, expiresAt: result.expiresAt, secure: config.secureCookies });
+		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}/`));
+	}
+};

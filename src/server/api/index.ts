@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { meRoutes } from './me.ts';
+import { placeRoutes } from './places.ts';
+
+/** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
+export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+	const api = app.withTypeProvider<TypeBoxTypeProvider>();
+	api.addHook('onSend', async (_req, reply) => {
+		// JSON never needs to run or embed anything.
+		reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+		reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+	});
+	await api.register(meRoutes, { ctx });
+	await api.register(placeRoutes, { ctx });
+	api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+	// Unknown API paths answer JSON, never SvelteKit's HTML 404.
+	api.all('/*', { schema: { hide: true } }, async (req, reply) =>
+		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })
+	);
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { getUser } from '../../lib/server/accounts/users.ts';
+import type { AppContext } from '../context.ts';
+import { requireApiRole } from './auth.ts';
+import { ErrorBody } from './schemas.ts';
+
+const Me = Type.Object({
+	id: Type.String(),
+	email: Type.String(),
+	name: Type.String(),
+	role: Type.Union([Type.Literal('learner'), Type.Literal('trainer'), Type.Literal('admin')]),
+	locale: Type.String(),
+	position: Type.Union([Type.String(), Type.Null()]),
+	governorateId: Type.Union([Type.String(), Type.Null()]),
+	municipalityId: Type.Union([Type.Integer(), Type.Null()]),
+	gender: Type.Union([Type.String(), Type.Null()])
+});
+
+/** GET /api/v1/me: the signed-in user's own account. */
+export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+	app.get(
+		'/me',
+		{
+			schema: {
+				summary: 'The signed-in user',
+				tags: ['account'],
+				response: { 200: Me, 401: ErrorBody }
+			}
+		},
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			const full = getUser(ctx.db, user.id);
+			if (!full) return reply.code(401).send({ error: 'UNAUTHENTICATED', message: 'Sign in first.' });
+			return full;
+		}
+	);
+};

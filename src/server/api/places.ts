@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { listPlaces } from '../../lib/server/accounts/places.ts';
+import type { AppContext } from '../context.ts';
+import { LocaleParam } from './schemas.ts';
+
+const Place = Type.Object({
+	id: Type.String(),
+	name: Type.String(),
+	municipalities: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }))
+});
+
+/** GET /api/v1/governorates: Tunisia's governorates and their municipalities (public). */
+export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+	app.get(
+		'/governorates',
+		{
+			schema: {
+				summary: 'Governorates and municipalities',
+				tags: ['reference'],
+				querystring: Type.Object({ locale: Type.Optional(LocaleParam) }),
+				response: { 200: Type.Array(Place) }
+			}
+		},
+		async (req) => listPlaces(ctx.db, req.query.locale ?? 'ar')
+	);
+};

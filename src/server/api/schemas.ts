@@ -1,0 +1,10 @@
+import { Type } from 'typebox';
+
+/** Every API error has this shape. */
+export const ErrorBody = Type.Object({
+	error: Type.String(),
+	message: Type.String(),
+	requestId: Type.Optional(Type.String())
+});
+
+export const LocaleParam = Type.Union([Type.Literal('ar'), Type.Literal('fr'), Type.Literal('en')]);

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './errors.ts';
+import { healthRoutes } from './api/health.ts';
+import { apiV1 } from './api/index.ts';
+import { registerKit } from './kit.ts';
+
+export type BuildOptions = {
+	ctx: AppContext;
+	/** adapter-node's output folder; null serves only /healthz and the API (unit-level tests). */
+	kitBuildDir?: string | null;
+	logger?: FastifyServerOptions['logger'];
+};
+
+const YEAR = 31_536_000;
+
+/** Builds the whole HTTP application without listening, so tests can `inject` into it. */
+export async function buildApp({ ctx, kitBuildDir = null, logger = false }: BuildOptions): Promise<FastifyInstance> {
+	const app = Fastify({
+		logger,
+		trustProxy: ctx.config.trustProxy,
+		genReqId: () => randomUUID(),
+		bodyLimit: 1024 * 1024
+	});
+	app.addHook('onSend', async (req, reply) => {
+		reply.header('x-request-id', req.id);
+	});
+	registerErrorHandler(app);
+
+	// Kit sets its own CSP (with hashes for its inline scripts) on pages; the API sets a strict one.
+	await app.register(helmet, {
+		contentSecurityPolicy: false,
+		crossOriginEmbedderPolicy: false,
+		strictTransportSecurity: ctx.config.origin.protocol === 'https:'
+	});
+	await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+	if (ctx.config.rateLimitPerMinute > 0) {
+		await app.register(rateLimit, { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' });
+	}
+	await app.register(swagger, {
+		openapi: {
+			openapi: '3.0.3',
+			info: {
+				title: 'Tamkeen API',
+				version: '1',
+				description: 'JSON API of Tamkeen, the e-learning platform for local governments.'
+			},
+			servers: [{ url: ctx.config.origin.origin }]
+		}
+	});
+
+	await app.register(healthRoutes, { ctx });
+	await app.register(apiV1, { ctx, prefix: '/api/v1' });
+	app.all('/api/*', async (req, reply) =>
+		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })
+	);
+
+	if (kitBuildDir) {
+		const clientDir = path.join(kitBuildDir, 'client');
+		if (fs.existsSync(clientDir)) {
+			await app.register(fastifyStatic, {
+				root: clientDir,
+				wildcard: false,
+				preCompressed: true,
+				setHeaders: (reply, filePath) => {
+					if (filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)) {
+						reply.header('cache-control', `public, max-age=${YEAR}, immutable`);
+					}
+				}
+			});
+		}
+		await registerKit(app, { buildDir: kitBuildDir, ctx });
+	}
+	return app;
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createReadableStream, getRequest } from '@sveltejs/kit/node';
+import type { AppContext } from './context.ts';
+
+const BODY_LIMIT = 2 * 1024 * 1024;
+
+type KitServer = {
+	init(opts: { env: Record<string, string>; read: (file: string) => ReadableStream }): Promise<void>;
+	respond(
+		request: Request,
+		opts: { platform: App.Platform; getClientAddress: () => string }
+	): Promise<Response>;
+};
+
+/**
+ * Hands every request no other route claimed to SvelteKit's built Server.
+ * We answer through Fastify's reply (not a hijack) so helmet, compression and
+ * request logging apply to pages exactly as to the API.
+ */
+export async function registerKit(app: FastifyInstance, { buildDir, ctx }: { buildDir: string; ctx: AppContext }) {
+	const load = (file: string) => import(pathToFileURL(path.join(buildDir, file)).href);
+	const { Server } = (await load('kit/index.js')) as { Server: new (m: unknown) => KitServer };
+	const { manifest } = (await load('kit/manifest.js')) as { manifest: unknown };
+	const server = new Server(manifest);
+	await server.init({
+		env: process.env as Record<string, string>,
+		read: (file) => createReadableStream(path.join(buildDir, 'client', file))
+	});
+
+	await app.register(async (scope) => {
+		// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
+		scope.removeAllContentTypeParsers();
+		scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+
+		const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+			let request: Request;
+			try {
+				request = await getRequest({
+					base: `${req.protocol}://${req.host}`,
+					request: req.raw,
+					bodySizeLimit: BODY_LIMIT
+				});
+			} catch {
+				return reply.code(400).type('text/plain').send('Bad Request');
+			}
+			const response = await server.respond(request, {
+				platform: { ctx },
+				getClientAddress: () => req.ip
+			});
+			reply.code(response.status);
+			for (const [name, value] of response.headers) reply.header(name, value);
+			if (!response.body) return reply.send();
+			return reply.send(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>));
+		};
+		scope.all('/', handle);
+		scope.all('/*', handle);
+	});
+}
