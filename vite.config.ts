@@ -12,6 +12,9 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
 		pool: 'forks',
+		// The built app (hosted by Fastify in integration tests) is plain JS for Node:
+		// Vite must not transform it again (it would recompile its *.svelte.js files).
+		server: { deps: { external: [/\/build\/kit\//] } },
 		fileParallelism: true
 	}
 });

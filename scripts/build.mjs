@@ -26,6 +26,29 @@ function inputHash() {
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => path.join('node_modules', '.bin', name);
 
+const LOCK = '.build.lock';
+
+/** One build at a time per checkout (tests and `npm start` may ask together); waits for the other. */
+function acquireLock() {
+	for (;;) {
+		try {
+			fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+			return;
+		} catch {
+			const holder = Number(fs.readFileSync(LOCK, 'utf8')) || 0;
+			let alive = false;
+			try {
+				process.kill(holder, 0);
+				alive = true;
+			} catch {}
+			if (!alive) fs.rmSync(LOCK, { force: true });
+			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+		}
+	}
+}
+
+acquireLock();
+process.on('exit', () => fs.rmSync(LOCK, { force: true }));
 const force = process.argv.includes('--force');
 const hash = inputHash();
 const fresh =

@@ -1,13 +1,13 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
 	cookieName as LOCALE_COOKIE,
 	extractLocaleFromRequest,
-	extractLocaleFromUrl,
 	getTextDirection,
-	localizeUrl
+	overwriteServerAsyncLocalStorage
 } from '$lib/paraglide/runtime';
+import { href, localeOfPath, stripLocale } from '$lib/i18n/paths';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { devContext } from '$lib/server/dev-context';
 
@@ -17,39 +17,43 @@ const handleContext: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// Paraglide's getLocale() reads the request's locale from this store during rendering.
+const localeStore = new AsyncLocalStorage<{ locale?: App.Locals['locale'] }>();
+overwriteServerAsyncLocalStorage(localeStore);
+
 /**
  * Locale from the URL prefix. A page asked for without one (`/`, or a printed link such as
  * `/setup/…`) is redirected to the visitor's language: their cookie, else their browser's
- * languages, else Arabic. Paraglide does this only for requests marked `Sec-Fetch-Dest:
- * document`, which older phone browsers do not send.
+ * languages, else Arabic (Paraglide's strategy, compiled in scripts/i18n.mjs).
  */
 const handleLocale: Handle = ({ event, resolve }) => {
-	const method = event.request.method;
-	if ((method === 'GET' || method === 'HEAD') && !extractLocaleFromUrl(event.url)) {
-		const locale = extractLocaleFromRequest(event.request);
+	const locale = localeOfPath(event.url.pathname);
+	if (!locale) {
+		const method = event.request.method;
+		if (method !== 'GET' && method !== 'HEAD') return new Response('Not Found', { status: 404 });
+		const target = href(stripLocale(event.url.pathname), extractLocaleFromRequest(event.request));
 		return new Response(null, {
 			status: 307,
-			headers: { location: localizeUrl(event.url, { locale }).href, vary: 'accept-language, cookie' }
+			headers: { location: target + event.url.search, vary: 'accept-language, cookie' }
 		});
 	}
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = locale;
-		// Remember the language, so the next visit to `/` opens in it.
-		if (event.cookies.get(LOCALE_COOKIE) !== locale) {
-			event.cookies.set(LOCALE_COOKIE, locale, {
-				path: '/',
-				maxAge: 365 * 24 * 3600,
-				httpOnly: false,
-				sameSite: 'lax',
-				secure: event.locals.ctx.config.secureCookies
-			});
-		}
-		return resolve(event, {
+	event.locals.locale = locale;
+	// Remember the language, so the next visit to `/` opens in it.
+	if (event.cookies.get(LOCALE_COOKIE) !== locale) {
+		event.cookies.set(LOCALE_COOKIE, locale, {
+			path: '/',
+			maxAge: 365 * 24 * 3600,
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: event.locals.ctx.config.secureCookies
+		});
+	}
+	return localeStore.run({ locale }, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
-		});
-	});
+		})
+	);
 };
 
 /** Session cookie -> locals.user; renews the cookie when the session was extended. */

@@ -1,5 +1,5 @@
 import type { Reroute } from '@sveltejs/kit';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { stripLocale } from '$lib/i18n/paths';
 
 // /fr/account and /ar/account are the same route: the locale is a URL prefix, not a folder.
-export const reroute: Reroute = (request) => deLocalizeUrl(request.url).pathname;
+export const reroute: Reroute = ({ url }) => stripLocale(url.pathname);

@@ -54,7 +54,12 @@ export async function registerKit(app: FastifyInstance, { buildDir, ctx }: { bui
 			reply.code(response.status);
 			for (const [name, value] of response.headers) reply.header(name, value);
 			if (!response.body) return reply.send();
-			return reply.send(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>));
+			// Pages are small and never streamed: a buffer lets compression run in one shot,
+			// which costs far less per request than a compression stream (tests/bench/RESULTS.md).
+			if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+				return reply.send(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>));
+			}
+			return reply.send(Buffer.from(await response.arrayBuffer()));
 		};
 		scope.all('/', handle);
 		scope.all('/*', handle);

@@ -1,5 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { importCourses } from '../lib/server/courses/import.ts';
+import { formatImportResult } from '../lib/server/courses/import-summary.ts';
 import type { AppContext } from './context.ts';
 
-/** Work done once at start, after migrations: the course import joins here. */
-export async function startupTasks(_ctx: AppContext, _log: FastifyBaseLogger): Promise<void> {}
+/** Work done once at start, after migrations: load the courses folder into the database. */
+export async function startupTasks(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+	try {
+		for (const r of importCourses(ctx.db, { dir: ctx.config.coursesDir })) {
+			const line = formatImportResult(r, process.cwd());
+			// An invalid course is the authors' problem to fix, not a reason to stay down.
+			if (r.status === 'skipped') log.error({ course: r.slug, errors: r.errors }, line);
+			else log.info({ course: r.slug, status: r.status }, line);
+		}
+	} catch (e) {
+		log.error(
+			{ err: e, dir: ctx.config.coursesDir },
+			'course import failed; the site runs with the courses already in the database'
+		);
+	}
+}

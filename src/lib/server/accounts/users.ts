@@ -52,7 +52,8 @@ export async function createUser(
 		db.transaction((tx) => {
 			tx.insert(user).values(row).run();
 			recordAudit(tx, {
-				actorId: input.actorId ?? row.id,
+				// Self-registration is its own actor; `null` means an operator command.
+				actorId: input.actorId === undefined ? row.id : input.actorId,
 				action: 'user.create',
 				subjectType: 'user',
 				subjectId: row.id,

@@ -32,6 +32,6 @@ export const actions: Actions = {
 		}
 		const { token, session } = createSession(db, { userId: user.id });
 		setSessionCookie(event.cookies, { token, expiresAt: session.expiresAt, secure: config.secureCookies });
-		redirect(303, `/${event.locals.locale}/`);
+		redirect(303, `/${event.locals.locale}`);
 	}
 };

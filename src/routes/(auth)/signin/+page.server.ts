@@ -6,7 +6,7 @@ import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import * as m from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}/`));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`));
 	return {};
 };
 
@@ -29,6 +29,6 @@ export const actions: Actions = {
 			return fail(400, { email, message: m.error_invalid_credentials() });
 		}
 		setSessionCookie(event.cookies, { token: result.token, expiresAt: result.expiresAt, secure: config.secureCookies });
-		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}/`));
+		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`));
 	}
 };

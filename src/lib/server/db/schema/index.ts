@@ -1,3 +1,4 @@
 export * from './geo.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './courses.ts';

@@ -1,0 +1,18 @@
+// Imports course folders into the database (the same import `npm start` runs).
+// Usage: npm run courses:import [folder]  (default: COURSES_DIR, else courses/)
+import { ConfigError, loadConfig } from '../lib/server/config.ts';
+import { formatImportResult } from '../lib/server/courses/import-summary.ts';
+import { importCourses } from '../lib/server/courses/import.ts';
+import { createDb } from '../lib/server/db/index.ts';
+
+try {
+	const config = loadConfig();
+	const db = createDb(config.databaseUrl);
+	const results = importCourses(db, { dir: process.argv[2] ?? config.coursesDir });
+	for (const r of results) console.log(formatImportResult(r, process.cwd()));
+	db.$client.close();
+	process.exitCode = results.some((r) => r.status === 'skipped') ? 1 : 0;
+} catch (e) {
+	console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
+	process.exitCode = 1;
+}

@@ -1,0 +1,67 @@
+// npm run user:create -- --email E --name N --role admin|trainer|learner --password-stdin [--locale ar|fr|en]
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../lib/server/config.ts';
+import { createDb } from '../lib/server/db/index.ts';
+import { createUser } from '../lib/server/accounts/users.ts';
+import { checkPassword, normaliseEmail, parseRegistration } from '../lib/server/accounts/input.ts';
+import { ROLES, type Role } from '../lib/server/db/schema/index.ts';
+import { DomainError } from '../lib/server/errors.ts';
+
+const usage =
+	'Usage: npm run user:create -- --email E --name N --role admin|trainer|learner --password-stdin [--locale ar|fr|en]';
+
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	// One line: a trailing newline from `echo` is not part of the password.
+	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function fail(message: string): never {
+	console.error(message);
+	process.exit(2);
+}
+
+async function main() {
+	const { values } = parseArgs({
+		options: {
+			email: { type: 'string' },
+			name: { type: 'string' },
+			role: { type: 'string', default: 'learner' },
+			locale: { type: 'string', default: 'ar' },
+			'password-stdin': { type: 'boolean', default: false }
+		}
+	});
+	if (!values.email || !values.name) fail(usage);
+	if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}\n${usage}`);
+	// Passwords never go on the command line, where `ps` and shell history would keep them.
+	if (!values['password-stdin']) fail(`Give the password on standard input with --password-stdin.\n${usage}`);
+	const password = await readStdin();
+	const problem = checkPassword(password);
+	if (problem) fail(problem === 'password_too_short' ? 'The password needs at least 10 characters.' : 'The password is too long.');
+	const form = new Map<string, string>([
+		['email', values.email],
+		['name', values.name],
+		['locale', values.locale ?? 'ar'],
+		['password', password]
+	]);
+	const parsed = parseRegistration(form);
+	if (!parsed.ok) fail(Object.entries(parsed.errors).map(([f, c]) => `${f}: ${c}`).join('\n'));
+
+	const config = loadConfig();
+	const db = createDb(config.databaseUrl);
+	try {
+		const user = await createUser(db, { ...parsed.value, role: values.role as Role, actorId: null });
+		console.log(`Created ${user.role} ${normaliseEmail(user.email)} (id ${user.id}).`);
+	} catch (e) {
+		if (e instanceof DomainError && e.code === 'email_taken') fail(`An account with ${values.email} already exists.`);
+		throw e;
+	} finally {
+		db.$client.close();
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

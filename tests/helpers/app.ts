@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/lib/server/config.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDb, type TestDb } from './db.ts';
+
+export type TestApp = { app: FastifyInstance; t: TestDb; close: () => Promise<void> };
+
+/** buildApp() on a fresh SQLite file; `kit: true` also mounts the built SvelteKit app. */
+export async function buildTestApp({ kit = false, env = {} }: { kit?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+	const t = createTestDb();
+	const config = loadConfig({ DATABASE_URL: t.file, RATE_LIMIT_PER_MINUTE: '0', ...env });
+	const app = await buildApp({ ctx: { db: t.db, config }, kitBuildDir: kit ? path.resolve('build') : null });
+	await app.ready();
+	return {
+		app,
+		t,
+		close: async () => {
+			await app.close();
+			t.close();
+		}
+	};
+}
+
+/** The cookie header to send back, from a response's set-cookie headers. */
+export function cookiesFrom(headers: Record<string, unknown>): string {
+	const raw = headers['set-cookie'];
+	const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+	return list.map((c: string) => c.split(';')[0]).join('; ');
+}

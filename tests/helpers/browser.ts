@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const hasBrowser = fs.existsSync(CHROMIUM);
+
+if (!hasBrowser) {
+	if (process.env.CI === 'true') {
+		throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`);
+	}
+	console.warn(`\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium\n`);
+}
+
+/** `describe` when Chromium is present, `describe.skip` (loudly, above) when it is not. */
+export const describeBrowser = hasBrowser ? describe : describe.skip;
+
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+	});
+}
+
+/** WCAG 2.2 AA plus best practices; returns the violations (empty when the page passes). */
+export async function axeViolations(page: Page) {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Saves a screenshot under tests/artifacts/ for people to look at (not compared). */
+export async function screenshot(page: Page, name: string) {
+	const dir = path.resolve('tests/artifacts');
+	fs.mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
