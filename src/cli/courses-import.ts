@@ -4,12 +4,14 @@ import { ConfigError, loadConfig } from '../lib/server/config.ts';
 import { formatImportResult } from '../lib/server/courses/import-summary.ts';
 import { importCourses } from '../lib/server/courses/import.ts';
 import { createDb } from '../lib/server/db/index.ts';
+import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 
 try {
 	const config = loadConfig();
 	const db = createDb(config.databaseUrl);
 	const results = importCourses(db, { dir: process.argv[2] ?? config.coursesDir });
 	for (const r of results) console.log(formatImportResult(r, process.cwd()));
+	console.log(`Search index: ${rebuildSearchIndex(db)} entries.`);
 	db.$client.close();
 	process.exitCode = results.some((r) => r.status === 'skipped') ? 1 : 0;
 } catch (e) {

@@ -2,15 +2,18 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/lib/server/config.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { startupTasks } from '../../src/server/startup.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export type TestApp = { app: FastifyInstance; t: TestDb; close: () => Promise<void> };
 
 /** buildApp() on a fresh SQLite file; `kit: true` also mounts the built SvelteKit app. */
-export async function buildTestApp({ kit = false, env = {} }: { kit?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp({ kit = false, courses = false, env = {} }: { kit?: boolean; courses?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
 	const t = createTestDb();
 	const config = loadConfig({ DATABASE_URL: t.file, RATE_LIMIT_PER_MINUTE: '0', ...env });
 	const app = await buildApp({ ctx: { db: t.db, config }, kitBuildDir: kit ? path.resolve('build') : null });
+	// The start-up work of `npm start`: import courses/ and build the search index.
+	if (courses) await startupTasks({ db: t.db, config }, app.log);
 	await app.ready();
 	return {
 		app,

@@ -14,7 +14,9 @@ const messages: Record<string, () => string> = {
 	municipality_mismatch: () => m.error_municipality_mismatch(),
 	invalid_credentials: () => m.error_invalid_credentials(),
 	setup_link_invalid: () => m.error_setup_link_invalid(),
-	last_admin: () => m.error_last_admin()
+	last_admin: () => m.error_last_admin(),
+	enrolment_key_required: () => m.error_enrolment_key_required(),
+	enrolment_key_wrong: () => m.error_enrolment_key_wrong()
 };
 
 /** The sentence for an error code, in the current locale. */

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { meRoutes } from './me.ts';
 import { placeRoutes } from './places.ts';
+import { courseRoutes } from './courses.ts';
 
 /** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
 export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -14,6 +15,7 @@ export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) 
 	});
 	await api.register(meRoutes, { ctx });
 	await api.register(placeRoutes, { ctx });
+	await api.register(courseRoutes, { ctx });
 	api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 	// Unknown API paths answer JSON, never SvelteKit's HTML 404.
 	api.all('/*', { schema: { hide: true } }, async (req, reply) =>

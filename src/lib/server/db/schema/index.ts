@@ -2,3 +2,4 @@ export * from './geo.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './courses.ts';
+export * from './learning.ts';

@@ -1,0 +1,19 @@
+import type { Role } from '../db/schema/index.ts';
+
+export type ReadVerdict = 'read' | 'preview' | 'enrol' | 'signin';
+
+/**
+ * Who may read a lesson's text: enrolled learners; anyone for the course's first lesson
+ * (the public preview); trainers and admins always (they prepare and check courses).
+ */
+export function lessonAccess({ role, enrolled, isFirstLesson }: { role: Role | null; enrolled: boolean; isFirstLesson: boolean }): ReadVerdict {
+	if (role === 'trainer' || role === 'admin') return 'read';
+	if (enrolled) return 'read';
+	if (isFirstLesson) return 'preview';
+	return role ? 'enrol' : 'signin';
+}
+
+/** Unpublished courses are invisible to learners and visitors. */
+export function canSeeUnpublished(role: Role | null): boolean {
+	return role === 'trainer' || role === 'admin';
+}

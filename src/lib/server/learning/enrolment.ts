@@ -1,0 +1,47 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/index.ts';
+import { enrolment, type Enrolment } from '../db/schema/index.ts';
+import { DomainError } from '../errors.ts';
+import { recordAudit } from '../audit/log.ts';
+import { enrolmentKeyOf } from './catalog.ts';
+
+function sameKey(a: string, b: string): boolean {
+	const x = Buffer.from(a.trim());
+	const y = Buffer.from(b.trim());
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Enrols a learner; enrolling again returns the existing enrolment unchanged.
+ * A course with an enrolment key needs it (compared in constant time).
+ */
+export function enrol(db: Db, { userId, courseId, key, now = new Date() }: { userId: string; courseId: number; key?: string; now?: Date }): Enrolment {
+	const existing = findEnrolment(db, { userId, courseId });
+	if (existing) return existing;
+	const required = enrolmentKeyOf(db, courseId);
+	if (required) {
+		if (!key) throw new DomainError('enrolment_key_required', 'key');
+		if (!sameKey(key, required)) throw new DomainError('enrolment_key_wrong', 'key');
+	}
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(enrolment)
+			.values({ userId, courseId, enrolledAt: now, lastActiveAt: now })
+			.onConflictDoNothing()
+			.returning()
+			.get();
+		if (!row) return tx.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId))).get()!;
+		recordAudit(tx, { actorId: userId, action: 'enrolment.create', subjectType: 'course', subjectId: String(courseId) }, now);
+		return row;
+	});
+}
+
+export function findEnrolment(db: Db, { userId, courseId }: { userId: string; courseId: number }): Enrolment | null {
+	return db.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId))).get() ?? null;
+}
+
+/** A learner's enrolments, most recently active first. */
+export function listEnrolments(db: Db, { userId }: { userId: string }): Enrolment[] {
+	return db.select().from(enrolment).where(eq(enrolment.userId, userId)).orderBy(desc(enrolment.lastActiveAt)).all();
+}

@@ -1,0 +1,54 @@
+// How Arabic and French readers actually type: without tashkeel, with any alef, with ه for ة
+// and ي for ى, and French without accents. Search (index and query) and short-answer grading
+// compare text through this one function, so they agree.
+
+// Tashkeel (fathatan … sukun, maddah, hamza above/below), superscript alef, Quranic marks.
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+const ALEF_VARIANTS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ -> ا
+const ALEF_MAKSURA = /\u0649/g; // ى -> ي
+const TEH_MARBUTA = /\u0629/g; // ة -> ه
+const LATIN_MARKS = /[\u0300-\u036f]/g;
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669]/g;
+const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
+
+/** Folds one string for comparison: case, accents, Arabic letter variants, digits, spaces. */
+export function normaliseText(input: string): string {
+	return input
+		.normalize('NFKD')
+		.replace(LATIN_MARKS, '')
+		.normalize('NFC')
+		.replace(ARABIC_MARKS, '')
+		.replace(TATWEEL, '')
+		.replace(ALEF_VARIANTS, '\u0627')
+		.replace(ALEF_MAKSURA, '\u064A')
+		.replace(TEH_MARBUTA, '\u0647')
+		.replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
+		.replace(PERSIAN_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/**
+ * Normalises `input` one character at a time, keeping for each output character the index of
+ * the input character it came from, so a match found in normalised text can be shown (and
+ * highlighted) in the original, diacritics and all.
+ */
+export function normaliseWithMap(input: string): { text: string; map: number[] } {
+	let text = '';
+	const map: number[] = [];
+	let i = 0;
+	for (const ch of input) {
+		const out = normaliseText(ch === ' ' || /\s/.test(ch) ? ' ' : ch);
+		const piece = /\s/.test(ch) ? ' ' : out;
+		for (const c of piece) {
+			// Collapse runs of spaces as normaliseText does.
+			if (c === ' ' && text.endsWith(' ')) continue;
+			text += c;
+			map.push(i);
+		}
+		i += ch.length;
+	}
+	return { text, map };
+}

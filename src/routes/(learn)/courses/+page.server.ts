@@ -1,0 +1,47 @@
+import type { PageServerLoad } from './$types';
+import { catalogFor } from '$lib/server/learning/course-view';
+import { pick, localeOrder, type Locale } from '$lib/server/learning/types';
+import { searchCourses } from '$lib/server/search/query';
+
+const THEMES = ['urban-planning', 'participatory-governance', 'gender', 'other'];
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { db } = locals.ctx;
+	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+	const theme = THEMES.includes(url.searchParams.get('theme') ?? '') ? url.searchParams.get('theme')! : '';
+	const lang = ['ar', 'fr', 'en'].includes(url.searchParams.get('lang') ?? '') ? (url.searchParams.get('lang') as Locale) : '';
+	let courses = catalogFor(db, { viewer }).filter((c) => (!theme || c.theme === theme) && (!lang || c.locales.includes(lang)));
+	let hits: ReturnType<typeof searchCourses> = [];
+	if (q) {
+		const summaries = new Map(courses.map((c) => [c.id, { title: c.title as Record<string, string>, summary: c.summary as Record<string, string> }]));
+		hits = searchCourses(db, { query: q, courseIds: courses.map((c) => c.id), summaries });
+		const rank = new Map(hits.map((h, i) => [h.courseId, i]));
+		courses = courses.filter((c) => rank.has(c.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+	}
+	const order = (c: { locales: Locale[] }) => localeOrder(locals.locale, c.locales);
+	return {
+		q,
+		theme,
+		lang,
+		themes: THEMES.slice(0, 3),
+		courses: courses.map((c) => ({
+			slug: c.slug,
+			title: pick(c.title, order(c)),
+			summary: pick(c.summary, order(c)),
+			theme: c.theme,
+			level: c.level,
+			hours: c.hours,
+			locales: c.locales,
+			lessons: c.lessonCount,
+			progress: c.progress,
+			published: c.published,
+			hits: (hits.find((h) => h.courseId === c.id)?.hits ?? []).map((h) => ({
+				title: h.title,
+				locale: h.locale,
+				path: h.moduleSlug ? `/courses/${c.slug}/${h.moduleSlug}/${h.lessonSlug}` : `/courses/${c.slug}`,
+				snippet: h.snippet
+			}))
+		}))
+	};
+};

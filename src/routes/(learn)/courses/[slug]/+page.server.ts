@@ -1,0 +1,62 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { viewCourse } from '$lib/server/learning/course-view';
+import { enrol } from '$lib/server/learning/enrolment';
+import { localeOrder, pick } from '$lib/server/learning/types';
+import { DomainError } from '$lib/server/errors';
+import { errorText } from '$lib/i18n/errors.server';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
+	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
+	if (!view) error(404, { message: 'not_found' });
+	const order = localeOrder(locals.locale, view.course.locales);
+	const c = view.course;
+	return {
+		course: {
+			slug: c.slug,
+			version: c.version,
+			title: pick(c.title, order),
+			summary: pick(c.summary, order),
+			audience: pick(c.audience, order),
+			outcomes: order.map((l) => c.outcomes[l]).find((o) => o?.length) ?? [],
+			theme: c.theme,
+			level: c.level,
+			hours: c.hours,
+			minutes: c.minutes,
+			locales: c.locales,
+			reviewed: c.reviewed,
+			requiresKey: c.requiresKey,
+			published: c.published
+		},
+		modules: view.modules.map((m) => ({
+			slug: m.slug,
+			title: pick(m.title, order),
+			lessons: m.lessons.map((l) => ({ slug: l.slug, title: pick(l.title, order), minutes: l.minutes, done: view.progress?.completedLessonIds.includes(l.id) ?? false })),
+			percent: view.progress?.modules.find((p) => p.id === m.id)?.percent ?? null
+		})),
+		enrolled: view.enrolled,
+		percent: view.progress?.percent ?? null,
+		resume: view.resume,
+		first: view.first
+	};
+};
+
+export const actions: Actions = {
+	enrol: async (event) => {
+		const user = requireRole(event);
+		const { db } = event.locals.ctx;
+		const view = viewCourse(db, { slug: event.params.slug, viewer: { id: user.id, role: user.role } });
+		if (!view) error(404, { message: 'not_found' });
+		const key = String((await event.request.formData()).get('key') ?? '');
+		try {
+			enrol(db, { userId: user.id, courseId: view.course.id, key: key || undefined });
+		} catch (e) {
+			if (!(e instanceof DomainError)) throw e;
+			return fail(e.code === 'enrolment_key_wrong' ? 403 : 400, { keyError: errorText(e.code) });
+		}
+		const start = view.resume ?? view.first;
+		redirect(303, start ? `/${event.locals.locale}/courses/${view.course.slug}/${start.moduleSlug}/${start.lessonSlug}` : `/${event.locals.locale}/courses/${view.course.slug}`);
+	}
+};

@@ -1,0 +1,63 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { viewCourse } from '$lib/server/learning/course-view';
+import { lessonAccess } from '$lib/server/learning/access';
+import { readLesson } from '$lib/server/learning/reader';
+import { completeLesson, lessonState, recordLessonOpened } from '$lib/server/learning/progress';
+import { localeOrder, pick } from '$lib/server/learning/types';
+
+type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
+
+function locate(event: Pick<Event, 'locals' | 'params'>) {
+	const { locals, params } = event;
+	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
+	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
+	if (!view) error(404, { message: 'not_found' });
+	const lesson = readLesson(locals.ctx.db, { modules: view.modules, courseLocales: view.course.locales, moduleSlug: params.module, lessonSlug: params.lesson, locale: locals.locale });
+	if (!lesson) error(404, { message: 'not_found' });
+	return { view, lesson, viewer };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { view, lesson, viewer } = locate(event);
+	const { locals } = event;
+	const access = lessonAccess({ role: viewer?.role ?? null, enrolled: view.enrolled, isFirstLesson: lesson.isFirstLesson });
+	if (access === 'signin') requireRole(event);
+	if (access === 'enrol') error(403, { message: 'enrol_required' });
+	if (viewer && view.enrolled) recordLessonOpened(locals.ctx.db, { userId: viewer.id, courseId: view.course.id, lessonId: lesson.id });
+	const state = viewer ? lessonState(locals.ctx.db, { userId: viewer.id, lessonId: lesson.id }) : null;
+	const order = localeOrder(locals.locale, view.course.locales);
+	const mod = view.modules.find((m) => m.id === lesson.moduleId)!;
+	const base = `/courses/${view.course.slug}`;
+	return {
+		course: { slug: view.course.slug, title: pick(view.course.title, order) },
+		module: {
+			slug: mod.slug,
+			title: pick(mod.title, order),
+			lessons: mod.lessons.map((l) => ({ slug: l.slug, title: pick(l.title, order), current: l.id === lesson.id, done: view.progress?.completedLessonIds.includes(l.id) ?? false }))
+		},
+		lesson: { id: lesson.id, title: lesson.title, html: lesson.html, sources: lesson.sources, minutes: lesson.minutes, locale: lesson.locale, fallback: lesson.fallback, position: lesson.position },
+		base,
+		previous: lesson.previous && `${base}/${lesson.previous.moduleSlug}/${lesson.previous.lessonSlug}`,
+		next: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
+		enrolled: view.enrolled,
+		preview: access === 'preview',
+		done: Boolean(state?.completedAt),
+		scroll: state?.scroll ?? 0,
+		coursePercent: view.progress?.percent ?? null,
+		modulePercent: view.progress?.modules.find((p) => p.id === mod.id)?.percent ?? null
+	};
+};
+
+export const actions: Actions = {
+	complete: (event) => {
+		const user = requireRole(event);
+		const { view, lesson } = locate(event);
+		if (!view.enrolled) return fail(403, { message: 'enrol_required' });
+		completeLesson(event.locals.ctx.db, { userId: user.id, courseId: view.course.id, lessonId: lesson.id });
+		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
+		// On to the next lesson; after the last, back to the course page and its progress.
+		redirect(303, lesson.next ? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}` : `${base}?finished=1`);
+	}
+};
