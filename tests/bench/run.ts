@@ -56,9 +56,45 @@ function capture(url: string, headers: Record<string, string> = {}) {
 
 export type Target = { name: string; path: string; headers?: Record<string, string> };
 
+/** Registers a learner and enrols them, as a browser would; returns their cookie. */
+async function signedInLearner(base: string, course: string): Promise<string> {
+	const form = (fields: Record<string, string>, cookie = '') => ({
+		method: 'POST',
+		redirect: 'manual' as const,
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, accept: 'text/html', cookie },
+		body: new URLSearchParams(fields).toString()
+	});
+	const reg = await fetch(`${base}/ar/register`, form({ name: 'قارئة', email: `bench${Date.now()}@example.tn`, password: 'bench passphrase', locale: 'ar' }));
+	const cookie = reg.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	await fetch(`${base}/ar/courses/${course}?/enrol`, form({}, cookie));
+	return cookie;
+}
+
+/** Bytes a real browser transfers for a page, compressed: fonts apart from the rest. */
+async function pageWeight(url: string, cookie: string) {
+	const { launchBrowser } = await import('../helpers/browser.ts');
+	const browser = await launchBrowser();
+	const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
+	const page = await context.newPage();
+	const sizes: Promise<{ type: string; bytes: number }>[] = [];
+	page.on('requestfinished', (req) => {
+		sizes.push(req.sizes().then((s) => ({ type: req.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize })));
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	const all = await Promise.all(sizes);
+	await browser.close();
+	const sum = (f: (t: string) => boolean) => all.filter((x) => f(x.type)).reduce((a, x) => a + x.bytes, 0);
+	return { withoutFonts: sum((t) => t !== 'font'), fonts: sum((t) => t === 'font'), requests: all.length };
+}
+
 async function main() {
 	const server = await startServer();
-	const targets: Target[] = [{ name: 'home page /ar', path: '/ar' }];
+	const lessonPath = '/ar/courses/participatory-governance/foundations/tunisia-framework';
+	const cookie = await signedInLearner(server.url, 'participatory-governance');
+	const targets: Target[] = [
+		{ name: 'home page /ar', path: '/ar' },
+		{ name: 'lesson page, signed-in learner (ar)', path: lessonPath, headers: { cookie } }
+	];
 	const rows: string[] = [];
 	try {
 		for (const t of targets) {
@@ -79,6 +115,10 @@ async function main() {
 			console.log(`${t.name}: ${app.reqPerSec.toFixed(0)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) vs ceiling ${ceil.reqPerSec.toFixed(0)} req/s: ${(ratio * 100).toFixed(0)}%`);
 			rows.push(`| ${t.name} | ${app.reqPerSec.toFixed(0)} | ${app.p50.toFixed(1)} / ${app.p99.toFixed(1)} | ${ceil.reqPerSec.toFixed(0)} | ${ceil.p50.toFixed(1)} / ${ceil.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${page.body.length} B ${page.headers['content-encoding'] ?? 'identity'} | ${app.errors + app.non2xx} |`);
 		}
+		const weight = await pageWeight(server.url + lessonPath, cookie);
+		const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+		console.log(`lesson page transfer: ${kb(weight.withoutFonts)} without fonts (target < 60 KB), fonts ${kb(weight.fonts)}, ${weight.requests} requests`);
+		rows.push(`| lesson page transfer (Chromium, compressed, headers included) | ${kb(weight.withoutFonts)} HTML+CSS+JS | fonts ${kb(weight.fonts)} | ${weight.requests} requests | target < 60 KB | | | |`);
 	} finally {
 		await server.stop();
 	}

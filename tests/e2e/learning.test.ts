@@ -43,6 +43,9 @@ describeBrowser('the learner journey in a real browser', () => {
 		await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
 		await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		// Read half the lesson; leaving the page sends the position (lesson-scroll.js).
+		await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
+		await page.waitForTimeout(1500);
 
 		await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
 		await page.waitForURL(`${server.url}/ar`);
@@ -55,6 +58,8 @@ describeBrowser('the learner journey in a real browser', () => {
 		await expect.poll(() => page.textContent('main')).toContain('الدروس المنجزة: 2 من 8');
 		await page.getByRole('link', { name: 'واصل من حيث توقفت' }).click();
 		await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
+		// Back where she stopped reading, not at the top.
+		await expect.poll(() => page.evaluate(() => window.scrollY / (document.documentElement.scrollHeight - window.innerHeight))).toBeGreaterThan(0.4);
 		await screenshot(page, 'ar-lesson-mobile');
 		await context.close();
 	});

@@ -9,6 +9,10 @@ import { localeOrder, pick } from '$lib/server/learning/types';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 
+// Reading needs no framework JavaScript: the page is server-rendered and its forms post
+// normally, which keeps it light on weak connections (tests/bench/RESULTS.md).
+export const csr = false;
+
 function locate(event: Pick<Event, 'locals' | 'params'>) {
 	const { locals, params } = event;
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
