@@ -12,6 +12,7 @@ import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { healthRoutes } from './api/health.ts';
 import { apiV1 } from './api/index.ts';
+import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
 
 export type BuildOptions = {
@@ -75,6 +76,7 @@ export async function buildApp({ ctx, kitBuildDir = null, logger = false }: Buil
 	});
 
 	await app.register(healthRoutes, { ctx });
+	await app.register(jwksRoutes, { ctx });
 	await app.register(apiV1, { ctx, prefix: '/api/v1' });
 	app.all('/api/*', async (req, reply) =>
 		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })

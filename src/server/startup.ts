@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { importCourses } from '../lib/server/courses/import.ts';
 import { formatImportResult } from '../lib/server/courses/import-summary.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
+import { currentSigningKey } from '../lib/server/certificates/keys.ts';
 import type { AppContext } from './context.ts';
 
 /** Work done once at start, after migrations: load the courses folder into the database. */
@@ -19,6 +20,9 @@ export async function startupTasks(ctx: AppContext, log: FastifyBaseLogger): Pro
 			'course import failed; the site runs with the courses already in the database'
 		);
 	}
+	// Certificate signing key: created on the first start, kept in DATA_DIR (never in git).
+	const key = await currentSigningKey(ctx.config.dataDir);
+	log.info({ kid: key.kid }, 'certificate signing key ready');
 	// The index is derived data: rebuilt whole at each start (milliseconds for our catalog).
 	log.info({ entries: rebuildSearchIndex(ctx.db) }, 'search index rebuilt');
 }

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../helpers/app.ts';
+import { buildOpenBadgeCredential } from '../../../src/lib/server/certificates/credential.ts';
+import { signCredentialJwt } from '../../../src/lib/server/certificates/credential-jwt.ts';
+import { currentSigningKey, rotateKey } from '../../../src/lib/server/certificates/keys.ts';
+
+let h: TestApp;
+beforeAll(async () => (h = await buildTestApp({ courses: true })));
+afterAll(() => h.close());
+
+describe('/.well-known/jwks.json', () => {
+	it('publishes the signing key created at start, public parts only', async () => {
+		const res = await h.app.inject({ url: '/.well-known/jwks.json' });
+		expect(res.statusCode).toBe(200);
+		expect(res.headers['cache-control']).toBe('public, max-age=300');
+		const { keys } = res.json();
+		expect(keys).toHaveLength(1);
+		expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+		expect(keys[0]).not.toHaveProperty('d');
+	});
+
+	it('lets a standard JOSE library verify what we sign, also after a key rotation', async () => {
+		const dataDir = path.dirname(h.t.file);
+		const snapshot = {
+			code: 'TMK-7K3Q-9XW2-M4', type: 'completion' as const, holderName: 'Amina Ben Salah', courseSlug: 'participatory-governance',
+			courseTitle: { fr: 'Gouvernance participative' }, courseVersion: 1, hours: 8, score: 90, issuedAt: '2026-11-22T10:00:00.000Z',
+			issuerName: 'Tamkeen', signatories: [], locales: ['fr' as const]
+		};
+		const vc = buildOpenBadgeCredential(snapshot, {
+			verifyUrl: 'http://localhost/fr/verify/TMK-7K3Q-9XW2-M4',
+			issuer: { id: 'http://localhost/', name: 'Tamkeen', url: 'http://localhost/' },
+			email: 'amina@example.tn'
+		});
+		const oldJwt = await signCredentialJwt(vc, await currentSigningKey(dataDir));
+		await rotateKey(dataDir);
+		const newJwt = await signCredentialJwt(vc, await currentSigningKey(dataDir));
+		const jwks = createLocalJWKSet((await h.app.inject({ url: '/.well-known/jwks.json' })).json());
+		for (const jwt of [oldJwt, newJwt]) {
+			const { payload } = await jwtVerify(jwt, jwks);
+			expect(payload.jti).toBe('http://localhost/fr/verify/TMK-7K3Q-9XW2-M4');
+		}
+		const tampered = oldJwt.replace(/\.([^.]+)\./, (_m, p: string) => `.${p.slice(0, -4)}AAAA.`);
+		await expect(jwtVerify(tampered, jwks)).rejects.toThrow();
+	});
+});
