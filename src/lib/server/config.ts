@@ -20,6 +20,9 @@ export type Config = {
 	dataDir: string;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
+	/** Who issues certificates, and who signs them (names and titles per locale). */
+	certificateIssuer: string;
+	certificateSignatories: { name: string; title: Partial<Record<'ar' | 'fr' | 'en', string>> }[];
 };
 
 export class ConfigError extends Error {}
@@ -40,6 +43,27 @@ function readCount(name: string, value: string | undefined, fallback: number): n
 	const n = Number(value);
 	if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
 	return n;
+}
+
+function readSignatories(value: string | undefined): Config['certificateSignatories'] {
+	if (!value) return [];
+	const fail = () => {
+		throw new ConfigError(
+			'CERTIFICATE_SIGNATORIES must be JSON such as [{"name":"Leila Hammami","title":{"ar":"…","fr":"Directrice de la formation"}}]'
+		);
+	};
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(value);
+	} catch {
+		fail();
+	}
+	if (!Array.isArray(parsed)) fail();
+	for (const s of parsed as unknown[]) {
+		const ok = s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' && typeof (s as { title?: unknown }).title === 'object';
+		if (!ok) fail();
+	}
+	return parsed as Config['certificateSignatories'];
 }
 
 function readOrigin(value: string | undefined, port: number): URL {
@@ -74,6 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
 		trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
 		coursesDir: env.COURSES_DIR || 'courses',
 		dataDir,
-		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600)
+		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+		certificateIssuer: env.CERTIFICATE_ISSUER || 'Tamkeen',
+		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
 	};
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { meRoutes } from './me.ts';
 import { placeRoutes } from './places.ts';
 import { courseRoutes } from './courses.ts';
+import { certificateRoutes } from './certificates.ts';
 
 /** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
 export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -16,6 +17,7 @@ export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) 
 	await api.register(meRoutes, { ctx });
 	await api.register(placeRoutes, { ctx });
 	await api.register(courseRoutes, { ctx });
+	await api.register(certificateRoutes, { ctx });
 	api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 	// Unknown API paths answer JSON, never SvelteKit's HTML 404.
 	api.all('/*', { schema: { hide: true } }, async (req, reply) =>

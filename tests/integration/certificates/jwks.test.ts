@@ -25,7 +25,7 @@ describe('/.well-known/jwks.json', () => {
 		const dataDir = path.dirname(h.t.file);
 		const snapshot = {
 			code: 'TMK-7K3Q-9XW2-M4', type: 'completion' as const, holderName: 'Amina Ben Salah', courseSlug: 'participatory-governance',
-			courseTitle: { fr: 'Gouvernance participative' }, courseVersion: 1, hours: 8, score: 90, issuedAt: '2026-11-22T10:00:00.000Z',
+			courseTitle: { fr: 'Gouvernance participative' }, courseVersion: "1.0.0", hours: 8, score: 90, issuedAt: '2026-11-22T10:00:00.000Z',
 			issuerName: 'Tamkeen', signatories: [], locales: ['fr' as const]
 		};
 		const vc = buildOpenBadgeCredential(snapshot, {

@@ -33,7 +33,7 @@ const snapshot: CertificateSnapshot = {
 	holderName: 'Amina Ben Salah',
 	courseSlug: 'urban-planning',
 	courseTitle: { ar: 'التخطيط الحضري المستدام', fr: 'Planification urbaine durable' },
-	courseVersion: 3,
+	courseVersion: "3.0.0",
 	hours: 12,
 	score: 85,
 	issuedAt: '2026-11-22T09:30:00.000Z',

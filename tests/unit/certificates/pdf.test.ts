@@ -20,7 +20,7 @@ const snapshot = (over: Partial<CertificateSnapshot> = {}): CertificateSnapshot 
 		fr: 'Planification urbaine durable (ODD 11) pour les communes',
 		en: 'Sustainable urban planning (SDG 11) for municipalities'
 	},
-	courseVersion: 3,
+	courseVersion: "3.0.0",
 	hours: 12,
 	score: 85,
 	issuedAt: '2026-11-22T09:30:00.000Z',

@@ -20,7 +20,8 @@ export type CertificateSnapshot = {
 	holderName: string;
 	courseSlug: string;
 	courseTitle: Localised;
-	courseVersion: number;
+	/** The course's semantic version, as in course.yaml ("1.0.0"). */
+	courseVersion: string;
 	hours: number;
 	/** Percentage from 0 to 100, or null when the course had no assessment. */
 	score: number | null;

@@ -2,12 +2,15 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { myLearning } from '$lib/server/learning/course-view';
 import { localeOrder, pick } from '$lib/server/learning/types';
+import { quizStatusForCourse } from '$lib/server/quiz/attempts';
+import { listCertificates, toPublic } from '$lib/server/certificates/registry';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { locale } = event.locals;
+	const { db } = event.locals.ctx;
 	return {
-		courses: myLearning(event.locals.ctx.db, { userId: user.id }).map(({ course, progress, resume }) => {
+		courses: myLearning(db, { userId: user.id }).map(({ course, progress, resume }) => {
 			const order = localeOrder(locale, course.locales);
 			return {
 				slug: course.slug,
@@ -15,8 +18,15 @@ export const load: PageServerLoad = (event) => {
 				percent: progress.percent,
 				done: progress.done,
 				total: progress.total,
-				resume: resume ? `/courses/${course.slug}/${resume.moduleSlug}/${resume.lessonSlug}` : null
+				resume: resume ? `/courses/${course.slug}/${resume.moduleSlug}/${resume.lessonSlug}` : null,
+				// Quizzes not passed yet: what is left before the certificate.
+				pendingQuizzes: quizStatusForCourse(db, { userId: user.id, courseId: course.id })
+					.filter((q) => !q.passed)
+					.map((q) => ({ slug: q.slug, title: pick(q.title, order), attempts: q.attempts, open: q.openAttemptId !== null }))
 			};
-		})
+		}),
+		certificates: listCertificates(db, { userId: user.id })
+			.map(toPublic)
+			.map((c) => ({ code: c.code, type: c.type, title: pick(c.courseTitle, localeOrder(locale, c.locales)), issuedAt: c.issuedAt, revoked: c.revoked !== null }))
 	};
 };

@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './courses.ts';
 export * from './learning.ts';
 export * from './quiz-attempts.ts';
+export * from './certificates.ts';

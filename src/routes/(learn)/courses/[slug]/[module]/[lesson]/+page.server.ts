@@ -5,6 +5,7 @@ import { viewCourse } from '$lib/server/learning/course-view';
 import { lessonAccess } from '$lib/server/learning/access';
 import { readLesson } from '$lib/server/learning/reader';
 import { completeLesson, lessonState, recordLessonOpened } from '$lib/server/learning/progress';
+import { issueEarnedCertificates } from '$lib/server/certificates/issue';
 import { localeOrder, pick } from '$lib/server/learning/types';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
@@ -59,7 +60,10 @@ export const actions: Actions = {
 		const user = requireRole(event);
 		const { view, lesson } = locate(event);
 		if (!view.enrolled) return fail(403, { message: 'enrol_required' });
-		completeLesson(event.locals.ctx.db, { userId: user.id, courseId: view.course.id, lessonId: lesson.id });
+		const { db, config } = event.locals.ctx;
+		completeLesson(db, { userId: user.id, courseId: view.course.id, lessonId: lesson.id });
+		// The last lesson may complete the course (participation, or after the assessments).
+		issueEarnedCertificates(db, { userId: user.id, courseId: view.course.id, issuer: config });
 		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
 		// On to the next lesson; after the last, back to the course page and its progress.
 		redirect(303, lesson.next ? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}` : `${base}?finished=1`);

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { normaliseCertificateCode } from '$lib/server/certificates/code';
+import { checkCredential } from '$lib/server/certificates/issued-credential';
+import * as m from '$lib/paraglide/messages';
+
+// Public: no sign-in. The site-wide rate limit per IP applies (src/server/app.ts).
+export const load: PageServerLoad = ({ url, locals }) => {
+	const typed = url.searchParams.get('code');
+	if (typed !== null) {
+		const code = normaliseCertificateCode(typed);
+		if (code) redirect(303, `/${locals.locale}/verify/${code}`);
+		return { typed, codeError: m.cert_code_malformed() };
+	}
+	return { typed: '', codeError: null };
+};
+
+export const actions: Actions = {
+	credential: async ({ request, locals }) => {
+		const jwt = String((await request.formData()).get('credential') ?? '').trim();
+		if (!jwt || jwt.length > 20_000) return fail(400, { credentialError: m.cert_credential_empty() });
+		const result = await checkCredential(locals.ctx, jwt);
+		return { check: result };
+	}
+};
