@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launchBrowser, screenshot, registerInBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
@@ -25,12 +25,7 @@ describeBrowser('accounts in a real browser', () => {
 		expect(page.url()).toBe(`${server.url}/ar`);
 		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
 		await page.getByRole('link', { name: 'إنشاء حساب' }).first().click();
-		await page.getByLabel('البريد الإلكتروني').fill('salma@example.tn');
-		await page.getByLabel('كلمة المرور').fill('كلمة مرور طويلة');
-		await page.getByLabel('الاسم الكامل').fill('سلمى بن علي');
-		await page.getByLabel('الولاية').selectOption('TN-81');
-		await page.getByRole('button', { name: 'إنشاء حسابي' }).click();
-		await page.waitForURL(`${server.url}/ar`);
+		await registerInBrowser(page, server.url, { lang: 'ar', email: 'salma@example.tn', password: 'كلمة مرور طويلة', name: 'سلمى بن علي' });
 		await expect.poll(() => page.textContent('main')).toContain('مرحبًا بعودتك، سلمى بن علي.');
 		expect(await page.getAttribute('html', 'lang')).toBe('ar');
 
@@ -58,12 +53,7 @@ describeBrowser('accounts in a real browser', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/fr/register`);
-		await page.getByLabel('Adresse e-mail').fill('nojs@example.tn');
-		await page.getByLabel('Mot de passe').fill('sans javascript');
-		await page.getByLabel('Nom complet').fill('Karim Sans JS');
-		await page.getByRole('button', { name: 'Créer mon compte' }).click();
-		await page.waitForURL(`${server.url}/fr`);
+		await registerInBrowser(page, server.url, { lang: 'fr', email: 'nojs@example.tn', password: 'sans javascript', name: 'Karim Sans JS' });
 		expect(await page.textContent('main')).toContain('Bon retour, Karim Sans JS.');
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await page.waitForURL(`${server.url}/fr`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launchBrowser, screenshot, registerInBrowser } from '../helpers/browser.ts';
 import { startServer, waitForOutput, type RunningServer } from '../helpers/server.ts';
 import { finishLessons, passAllQuizzes } from '../helpers/learning.ts';
 import { createDb, type Db } from '../../src/lib/server/db/index.ts';
@@ -29,12 +29,7 @@ describeBrowser('certificates in a real browser', () => {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/ar/register`);
-		await page.getByLabel('البريد الإلكتروني').fill('amal@example.tn');
-		await page.getByLabel('كلمة المرور').fill('كلمة مرور طويلة');
-		await page.getByLabel('الاسم الكامل').fill('أمل Ben Ali');
-		await page.getByRole('button', { name: 'إنشاء حسابي' }).click();
-		await page.waitForURL(`${server.url}/ar`);
+		await registerInBrowser(page, server.url, { lang: 'ar', email: 'amal@example.tn', password: 'كلمة مرور طويلة', name: 'أمل Ben Ali' });
 
 		// Everything but the last lesson, done through the domain on the server's own database.
 		const userId = db.select().from(user).where(eq(user.email, 'amal@example.tn')).get()!.id;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launchBrowser, screenshot, registerInBrowser } from '../helpers/browser.ts';
 import { startServer, waitForOutput, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
@@ -22,12 +22,7 @@ describeBrowser('the learner journey in a real browser', () => {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/ar/register`);
-		await page.getByLabel('البريد الإلكتروني').fill('hela@example.tn');
-		await page.getByLabel('كلمة المرور').fill('كلمة مرور طويلة');
-		await page.getByLabel('الاسم الكامل').fill('هالة');
-		await page.getByRole('button', { name: 'إنشاء حسابي' }).click();
-		await page.waitForURL(`${server.url}/ar`);
+		await registerInBrowser(page, server.url, { lang: 'ar', email: 'hela@example.tn', password: 'كلمة مرور طويلة', name: 'هالة' });
 
 		await page.getByRole('link', { name: 'الدورات' }).first().click();
 		// Typed the way people type: no shadda, ه for ة.
@@ -68,12 +63,7 @@ describeBrowser('the learner journey in a real browser', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/fr/register`);
-		await page.getByLabel('Adresse e-mail').fill('sami@example.tn');
-		await page.getByLabel('Mot de passe').fill('sans javascript');
-		await page.getByLabel('Nom complet').fill('Sami');
-		await page.getByRole('button', { name: 'Créer mon compte' }).click();
-		await page.waitForURL(`${server.url}/fr`);
+		await registerInBrowser(page, server.url, { lang: 'fr', email: 'sami@example.tn', password: 'sans javascript', name: 'Sami' });
 		await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
 		await page.getByRole('button', { name: 'M’inscrire à ce cours' }).click();
 		await page.waitForURL(/\/fr\/courses\/gender-responsive-governance\/concepts\/sex-gender-mainstreaming$/);

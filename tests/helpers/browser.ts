@@ -41,3 +41,19 @@ export async function screenshot(page: Page, name: string) {
 	fs.mkdirSync(dir, { recursive: true });
 	await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+const REGISTER_LABELS = {
+	ar: { email: 'البريد الإلكتروني', password: 'كلمة المرور', name: 'الاسم الكامل', submit: 'إنشاء حسابي' },
+	fr: { email: 'Adresse e-mail', password: 'Mot de passe', name: 'Nom complet', submit: 'Créer mon compte' }
+} as const;
+
+/** Fills and sends the registration form as a person would, then waits for the home page. */
+export async function registerInBrowser(page: Page, base: string, { lang, email, password, name }: { lang: 'ar' | 'fr'; email: string; password: string; name: string }) {
+	const l = REGISTER_LABELS[lang];
+	if (!page.url().endsWith(`/${lang}/register`)) await page.goto(`${base}/${lang}/register`);
+	await page.getByLabel(l.email).fill(email);
+	await page.getByLabel(l.password).fill(password);
+	await page.getByLabel(l.name).fill(name);
+	await page.getByRole('button', { name: l.submit }).click();
+	await page.waitForURL(`${base}/${lang}`);
+}
