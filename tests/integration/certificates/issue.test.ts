@@ -124,6 +124,10 @@ describe('verifying, downloading, revoking', () => {
 		const text = execFileSync('pdftotext', [file, '-']).toString();
 		expect(text).toContain(code);
 		expect(text).toContain('Ben Salah');
+		// The QR code, read back from the rendered page, opens the public verification page.
+		execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, path.join(h.t.dir, 'c')]);
+		const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(h.t.dir, 'c.png')]).toString().trim();
+		expect(qr).toBe(`http://localhost:3000/ar/verify/${code}`);
 		const stranger = await learner();
 		expect((await h.app.inject({ url: `/ar/certificates/${code}/pdf/ar`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
 		expect((await h.app.inject({ url: `/ar/certificates/${code}/pdf/de`, headers: { cookie: owner.cookie } })).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.ts';
@@ -43,5 +44,17 @@ describe('/.well-known/jwks.json', () => {
 		}
 		const tampered = oldJwt.replace(/\.([^.]+)\./, (_m, p: string) => `.${p.slice(0, -4)}AAAA.`);
 		await expect(jwtVerify(tampered, jwks)).rejects.toThrow();
+	});
+});
+
+describe('npm run keys:rotate', () => {
+	it('makes a new key current and keeps publishing the old one', async () => {
+		const dataDir = path.dirname(h.t.file);
+		const before = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys.length;
+		const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys-rotate.ts'], { env: { ...process.env, DATABASE_URL: h.t.file, DATA_DIR: dataDir }, encoding: 'utf8' });
+		expect(out).toMatch(/New signing key \S+; \d+ public key\(s\) published/);
+		const after = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys;
+		expect(after).toHaveLength(before + 1);
+		expect((await currentSigningKey(dataDir)).kid).toBe(out.match(/New signing key (\S+);/)![1]);
 	});
 });
