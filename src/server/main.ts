@@ -4,6 +4,7 @@ import { createDb } from '../lib/server/db/index.ts';
 import { issueFirstAdminToken } from '../lib/server/accounts/first-admin.ts';
 import { buildApp } from './app.ts';
 import { startupTasks } from './startup.ts';
+import { expireDueAttempts } from '../lib/server/quiz/attempts.ts';
 
 /** Starts Tamkeen: migrate, import courses, listen, close cleanly on SIGTERM/SIGINT. */
 async function main() {
@@ -26,10 +27,21 @@ async function main() {
 	});
 	await startupTasks(ctx, app.log);
 
+	// Deadline sweep: attempts nobody reopens are still submitted within a minute of their time.
+	const sweep = setInterval(() => {
+		try {
+			expireDueAttempts(db);
+		} catch (err) {
+			app.log.error({ err }, 'quiz deadline sweep failed');
+		}
+	}, 60_000);
+	sweep.unref();
+
 	let closing = false;
 	const close = async (signal: string) => {
 		if (closing) return;
 		closing = true;
+		clearInterval(sweep);
 		app.log.info({ signal }, 'shutting down: finishing requests in flight');
 		const timer = setTimeout(() => process.exit(1), 10_000);
 		timer.unref();

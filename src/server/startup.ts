@@ -3,6 +3,7 @@ import { importCourses } from '../lib/server/courses/import.ts';
 import { formatImportResult } from '../lib/server/courses/import-summary.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 import { currentSigningKey } from '../lib/server/certificates/keys.ts';
+import { expireDueAttempts } from '../lib/server/quiz/attempts.ts';
 import type { AppContext } from './context.ts';
 
 /** Work done once at start, after migrations: load the courses folder into the database. */
@@ -25,4 +26,6 @@ export async function startupTasks(ctx: AppContext, log: FastifyBaseLogger): Pro
 	log.info({ kid: key.kid }, 'certificate signing key ready');
 	// The index is derived data: rebuilt whole at each start (milliseconds for our catalog).
 	log.info({ entries: rebuildSearchIndex(ctx.db) }, 'search index rebuilt');
+	// Quiz attempts whose time ran out while the server was down are submitted with what was saved.
+	log.info({ attempts: expireDueAttempts(ctx.db) }, 'overdue quiz attempts submitted');
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { meRoutes } from './me.ts';
 import { placeRoutes } from './places.ts';
 import { courseRoutes } from './courses.ts';
+import { quizRoutes } from './quiz.ts';
 import { certificateRoutes } from './certificates.ts';
 
 /** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
@@ -17,6 +18,7 @@ export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) 
 	await api.register(meRoutes, { ctx });
 	await api.register(placeRoutes, { ctx });
 	await api.register(courseRoutes, { ctx });
+	await api.register(quizRoutes, { ctx });
 	await api.register(certificateRoutes, { ctx });
 	api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 	// Unknown API paths answer JSON, never SvelteKit's HTML 404.

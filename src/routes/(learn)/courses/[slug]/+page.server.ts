@@ -6,6 +6,7 @@ import { enrol } from '$lib/server/learning/enrolment';
 import { localeOrder, pick } from '$lib/server/learning/types';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
+import { quizStatusForCourse } from '$lib/server/quiz/attempts';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
@@ -39,7 +40,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		enrolled: view.enrolled,
 		percent: view.progress?.percent ?? null,
 		resume: view.resume,
-		first: view.first
+		first: view.first,
+		quizzes: view.enrolled && locals.user ? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map((q) => ({ slug: q.slug, title: pick(q.title, order) || q.slug, passed: q.passed, bestPercentage: q.bestPercentage, attempts: q.attempts })) : []
 	};
 };
 

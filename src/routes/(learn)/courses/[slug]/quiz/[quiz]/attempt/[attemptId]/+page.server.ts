@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { submitAttempt } from '$lib/server/quiz/attempts';
+import { issueEarnedCertificates } from '$lib/server/certificates/issue';
+import { errorText } from '$lib/i18n/errors.server';
+import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event);
+	const { status, pretest, course, title, base } = locateQuiz(event, user);
+	const view = attemptOf(event.locals.ctx.db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	if (view.status === 'submitted') toReview(base, view);
+	return {
+		course,
+		quiz: { slug: event.params.quiz, title, pretest },
+		attempt: {
+			id: view.attemptId,
+			secondsLeft: view.secondsLeft,
+			questions: view.questions,
+			answers: Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response]))
+		},
+		base
+	};
+};
+
+function open(event: Parameters<Actions[string]>[0]) {
+	const user = requireRole(event);
+	const { view: course, status, base } = locateQuiz(event, user);
+	const view = attemptOf(event.locals.ctx.db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	if (view.status === 'submitted') toReview(base, view);
+	return { user, view, base, courseId: course.course.id };
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user, view, base } = open(event);
+		const refused = saveForm(event.locals.ctx.db, { view, userId: user.id, form: await event.request.formData(), base });
+		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
+		return { saved: true };
+	},
+	submit: async (event) => {
+		const { user, view, base, courseId } = open(event);
+		const db = event.locals.ctx.db;
+		// What the form holds is saved first: a learner without JavaScript loses nothing typed.
+		const refused = saveForm(db, { view, userId: user.id, form: await event.request.formData(), base });
+		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
+		submitAttempt(db, { attemptId: view.attemptId, userId: user.id });
+		issueEarnedCertificates(db, { userId: user.id, courseId, issuer: event.locals.ctx.config });
+		redirect(303, `${base}/attempt/${view.attemptId}/review`);
+	}
+};

@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guard';
+import { reviewAttempt } from '$lib/server/quiz/attempts';
+import { describeResponse } from '$lib/components/quiz/responses';
+import { attemptOf, locateQuiz } from '../../../quiz.server';
+
+// A result page: server-rendered, no framework JavaScript needed.
+export const csr = false;
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event);
+	const { status, pretest, course, title, base } = locateQuiz(event, user);
+	const db = event.locals.ctx.db;
+	const view = attemptOf(db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	if (view.status === 'open') redirect(303, `${base}/attempt/${view.attemptId}`);
+	const r = reviewAttempt(db, { attemptId: view.attemptId, userId: user.id });
+	const labels = { true: m.quiz_true(), false: m.quiz_false() };
+	return {
+		course,
+		quiz: { slug: event.params.quiz, title, pretest },
+		deadline: event.url.searchParams.has('deadline') || r.submittedBy === 'deadline',
+		result: { score: r.score, max: r.max, percentage: r.percentage, status: r.status, kind: r.kind },
+		questions: r.questions.map((q) => ({
+			id: q.question.id,
+			type: q.question.type,
+			prompt: q.question.prompt,
+			response: describeResponse(q.question, q.response, labels),
+			score: q.score,
+			max: q.max,
+			correct: q.correct,
+			pending: q.pending,
+			feedback: q.feedback,
+			answer: r.answersShown && q.answer !== undefined && q.answer !== null ? describeResponse(q.question, q.answer, labels) : null,
+			explanation: q.explanation ?? null
+		}))
+	};
+};

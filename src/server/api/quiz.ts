@@ -1,0 +1,135 @@
+// Quiz attempts over JSON, for the attempt page's autosave and for other clients. Statuses:
+// 400 invalid_response, 404 unknown attempt or question (or another learner's), 409 when the
+// attempt can no longer change: ATTEMPT_SUBMITTED, or DEADLINE_PASSED (the time limit ran out;
+// the attempt was submitted with what was saved before it). Submitting again answers the same result.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { DomainError } from '../../lib/server/errors.ts';
+import { saveAnswer, submitAttempt, viewAttempt } from '../../lib/server/quiz/attempts.ts';
+import { liveQuiz } from '../../lib/server/quiz/attempts-load.ts';
+import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts';
+import type { AppContext } from '../context.ts';
+import { requireApiRole } from './auth.ts';
+import { ErrorBody } from './schemas.ts';
+
+const Choice = Type.Object({ id: Type.String(), text: Type.String() });
+// Only these keys are serialised: nothing that tells an answer can leave by accident.
+const Presented = Type.Object({
+	id: Type.String(),
+	type: Type.String(),
+	points: Type.Number(),
+	prompt: Type.String(),
+	options: Type.Optional(Type.Array(Choice)),
+	pairs: Type.Optional(Type.Array(Choice)),
+	matches: Type.Optional(Type.Array(Choice)),
+	items: Type.Optional(Type.Array(Choice)),
+	unit: Type.Optional(Type.String()),
+	minWords: Type.Optional(Type.Number()),
+	guidance: Type.Optional(Type.String())
+});
+const AttemptBody = Type.Object({
+	attemptId: Type.Integer(),
+	kind: Type.String(),
+	status: Type.String(),
+	startedAt: Type.String({ format: 'date-time' }),
+	deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+	secondsLeft: Type.Union([Type.Integer(), Type.Null()]),
+	questions: Type.Array(Presented),
+	answers: Type.Record(Type.String(), Type.Object({ response: Type.Unknown(), savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer() }))
+});
+const Result = Type.Object({
+	attemptId: Type.Integer(),
+	score: Type.Number(),
+	max: Type.Number(),
+	percentage: Type.Number(),
+	passed: Type.Union([Type.Boolean(), Type.Null()]),
+	pending: Type.Integer(),
+	submittedAt: Type.String({ format: 'date-time' }),
+	submittedBy: Type.String()
+});
+const AttemptParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const STATUS: Record<string, [number, string, string]> = {
+	not_found: [404, 'NOT_FOUND', 'No such attempt or question.'],
+	unknown_question: [404, 'NOT_FOUND', 'This attempt has no such question.'],
+	invalid_response: [400, 'INVALID_RESPONSE', 'The response does not fit the question type.'],
+	attempt_submitted: [409, 'ATTEMPT_SUBMITTED', 'The attempt is already submitted.'],
+	deadline_passed: [409, 'DEADLINE_PASSED', 'The time limit has passed; the attempt was submitted with the answers saved before it.']
+};
+
+/** A domain refusal as its status and body; anything else is rethrown (a 500 with an id). */
+function refuse(reply: FastifyReply, e: unknown) {
+	if (!(e instanceof DomainError) || !STATUS[e.code]) throw e;
+	const [code, error, message] = STATUS[e.code]!;
+	return reply.code(code).send({ error, message });
+}
+
+export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+	app.get(
+		'/attempts/:id',
+		{ schema: { summary: 'My attempt as shown: questions (never an answer key) and my saved answers', tags: ['quiz'], params: AttemptParams, response: { 200: AttemptBody, 401: ErrorBody, 404: ErrorBody } } },
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			try {
+				const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
+				const answers = Object.fromEntries(Object.entries(v.answers).map(([id, a]) => [id, { response: a.response, savedAt: a.savedAt.toISOString(), revision: a.revision }]));
+				return { ...v, startedAt: v.startedAt.toISOString(), deadlineAt: v.deadlineAt?.toISOString() ?? null, answers };
+			} catch (e) {
+				return refuse(reply, e);
+			}
+		}
+	);
+
+	app.post(
+		'/attempts/:id/answers/:questionId',
+		{
+			schema: {
+				summary: 'Save my answer to one question of an open attempt (idempotent)',
+				description: '409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
+				tags: ['quiz'],
+				params: Type.Object({ id: Type.Integer({ minimum: 1 }), questionId: Type.String({ maxLength: 200 }) }),
+				body: Type.Object({ response: Type.Unknown() }),
+				response: { 200: Type.Object({ savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer() }), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+			}
+		},
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			try {
+				const saved = saveAnswer(ctx.db, { attemptId: req.params.id, userId: user.id, questionId: req.params.questionId, response: req.body.response });
+				return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
+			} catch (e) {
+				return refuse(reply, e);
+			}
+		}
+	);
+
+	app.post(
+		'/attempts/:id/submit',
+		{ schema: { summary: 'Submit my attempt; submitting again returns the same result', tags: ['quiz'], params: AttemptParams, response: { 200: Result, 401: ErrorBody, 404: ErrorBody } } },
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			try {
+				const r = submitAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
+				const courseId = courseOf(ctx, req.params.id, user.id);
+				if (courseId !== null) issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
+				return { ...r, submittedAt: r.submittedAt.toISOString() };
+			} catch (e) {
+				return refuse(reply, e);
+			}
+		}
+	);
+};
+
+/** The course of an attempt's quiz; null once the quiz is archived (no certificate to issue). */
+function courseOf(ctx: AppContext, attemptId: number, userId: string): number | null {
+	try {
+		return liveQuiz(ctx.db, viewAttempt(ctx.db, { attemptId, userId }).quizId).courseId;
+	} catch (e) {
+		if (e instanceof DomainError) return null;
+		throw e;
+	}
+}
