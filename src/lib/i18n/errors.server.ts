@@ -25,7 +25,10 @@ const messages: Record<string, () => string> = {
 	deadline_passed: () => m.quiz_error_deadline_passed(),
 	attempt_submitted: () => m.quiz_error_attempt_submitted(),
 	invalid_response: () => m.quiz_error_invalid_response(),
-	no_pretest: () => m.quiz_error_no_pretest()
+	no_pretest: () => m.quiz_error_no_pretest(),
+	answer_checked: () => m.error_answer_checked(),
+	no_answer_to_check: () => m.error_no_answer_to_check(),
+	feedback_after_submit: () => m.error_feedback_after_submit()
 };
 
 /** A quiz refusal that carries numbers (attempts allowed, seconds to wait), as a sentence. */

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { DomainError } from '../../lib/server/errors.ts';
-import { saveAnswer, submitAttempt, viewAttempt } from '../../lib/server/quiz/attempts.ts';
+import { checkAnswer, saveAnswer, submitAttempt, viewAttempt } from '../../lib/server/quiz/attempts.ts';
 import { liveQuiz } from '../../lib/server/quiz/attempts-load.ts';
 import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts';
 import type { AppContext } from '../context.ts';
@@ -28,6 +28,14 @@ const Presented = Type.Object({
 	minWords: Type.Optional(Type.Number()),
 	guidance: Type.Optional(Type.String())
 });
+// Feedback on one answer the learner asked to check (quizzes with immediate feedback only).
+const Checked = Type.Object({
+	correct: Type.Union([Type.Boolean(), Type.Null()]),
+	score: Type.Union([Type.Number(), Type.Null()]),
+	max: Type.Number(),
+	feedback: Type.Array(Type.String()),
+	explanation: Type.Union([Type.String(), Type.Null()])
+});
 const AttemptBody = Type.Object({
 	attemptId: Type.Integer(),
 	kind: Type.String(),
@@ -36,7 +44,8 @@ const AttemptBody = Type.Object({
 	deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 	secondsLeft: Type.Union([Type.Integer(), Type.Null()]),
 	questions: Type.Array(Presented),
-	answers: Type.Record(Type.String(), Type.Object({ response: Type.Unknown(), savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer() }))
+	answers: Type.Record(Type.String(), Type.Object({ response: Type.Unknown(), savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer(), checked: Type.Optional(Checked) })),
+	immediateFeedback: Type.Boolean()
 });
 const Result = Type.Object({
 	attemptId: Type.Integer(),
@@ -55,7 +64,10 @@ const STATUS: Record<string, [number, string, string]> = {
 	unknown_question: [404, 'NOT_FOUND', 'This attempt has no such question.'],
 	invalid_response: [400, 'INVALID_RESPONSE', 'The response does not fit the question type.'],
 	attempt_submitted: [409, 'ATTEMPT_SUBMITTED', 'The attempt is already submitted.'],
-	deadline_passed: [409, 'DEADLINE_PASSED', 'The time limit has passed; the attempt was submitted with the answers saved before it.']
+	deadline_passed: [409, 'DEADLINE_PASSED', 'The time limit has passed; the attempt was submitted with the answers saved before it.'],
+	answer_checked: [409, 'ANSWER_CHECKED', 'This answer was checked (immediate feedback) and is final.'],
+	no_answer_to_check: [400, 'NO_ANSWER', 'Save an answer to this question before checking it.'],
+	feedback_after_submit: [409, 'FEEDBACK_AFTER_SUBMIT', 'This quiz gives feedback only after submission.']
 };
 
 /** A domain refusal as its status and body; anything else is rethrown (a 500 with an id). */
@@ -74,7 +86,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			if (!user) return reply;
 			try {
 				const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
-				const answers = Object.fromEntries(Object.entries(v.answers).map(([id, a]) => [id, { response: a.response, savedAt: a.savedAt.toISOString(), revision: a.revision }]));
+				const answers = Object.fromEntries(Object.entries(v.answers).map(([id, a]) => [id, { response: a.response, savedAt: a.savedAt.toISOString(), revision: a.revision, ...(a.checked ? { checked: a.checked } : {}) }]));
 				return { ...v, startedAt: v.startedAt.toISOString(), deadlineAt: v.deadlineAt?.toISOString() ?? null, answers };
 			} catch (e) {
 				return refuse(reply, e);
@@ -100,6 +112,27 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			try {
 				const saved = saveAnswer(ctx.db, { attemptId: req.params.id, userId: user.id, questionId: req.params.questionId, response: req.body.response });
 				return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
+			} catch (e) {
+				return refuse(reply, e);
+			}
+		}
+	);
+
+	app.post(
+		'/attempts/:id/answers/:questionId/check',
+		{
+			schema: {
+				summary: 'Check my saved answer now (immediate-feedback quizzes); the answer becomes final',
+				tags: ['quiz'],
+				params: Type.Object({ id: Type.Integer({ minimum: 1 }), questionId: Type.String({ maxLength: 200 }) }),
+				response: { 200: Checked, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+			}
+		},
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			try {
+				return checkAnswer(ctx.db, { attemptId: req.params.id, userId: user.id, questionId: req.params.questionId });
 			} catch (e) {
 				return refuse(reply, e);
 			}

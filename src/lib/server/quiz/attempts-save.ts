@@ -50,6 +50,8 @@ export function saveAnswer(
 				.get();
 			if (before && JSON.stringify(before.response) === JSON.stringify(response))
 				return { savedAt: before.savedAt, revision: before.revision };
+			// Checked answers are final (immediate feedback), or checking would reveal the key.
+			if (before?.checkedAt) throw new DomainError('answer_checked', 'questionId');
 			const row = tx
 				.insert(attemptAnswer)
 				.values({ attemptId, questionId, response, savedAt: now, revision: 1 })

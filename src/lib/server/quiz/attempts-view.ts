@@ -4,6 +4,7 @@ import type { Db } from '../db/index.ts';
 import { isOverdue, ownedAttempt } from './attempts-load.ts';
 import { answersOf, finaliseAttempt } from './attempts-submit.ts';
 import type { PresentedQuestion } from './types.ts';
+import { checkedResult, type CheckedAnswer } from './attempts-check.ts';
 
 export type AttemptView = {
 	attemptId: number;
@@ -16,7 +17,9 @@ export type AttemptView = {
 	secondsLeft: number | null;
 	questions: PresentedQuestion[];
 	/** The learner's saved responses by question id, with the revision to show "saved". */
-	answers: Record<string, { response: unknown; savedAt: Date; revision: number }>;
+	answers: Record<string, { response: unknown; savedAt: Date; revision: number; checked?: CheckedAnswer }>;
+	/** Whether the learner may check answers one by one (quiz set to immediate feedback). */
+	immediateFeedback: boolean;
 };
 
 /** The attempt as its owner sees it; opened after the deadline, it is submitted first. */
@@ -33,8 +36,10 @@ export function viewAttempt(
 		);
 	const answers: AttemptView['answers'] = {};
 	for (const a of answersOf(db, attempt.id))
-		if (a.revision > 0)
-			answers[a.questionId] = { response: a.response, savedAt: a.savedAt, revision: a.revision };
+		if (a.revision > 0) {
+			const checked = checkedResult(attempt, a);
+			answers[a.questionId] = { response: a.response, savedAt: a.savedAt, revision: a.revision, ...(checked ? { checked } : {}) };
+		}
 	const open = attempt.submittedAt === null;
 	return {
 		attemptId: attempt.id,
@@ -48,6 +53,7 @@ export function viewAttempt(
 				? Math.max(0, Math.floor((attempt.deadlineAt.getTime() - now.getTime()) / 1000))
 				: null,
 		questions: attempt.questions.map((q) => q.presented),
-		answers
+		answers,
+		immediateFeedback: attempt.settings.feedback === 'immediate'
 	};
 }

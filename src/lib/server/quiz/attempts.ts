@@ -7,6 +7,7 @@ export { viewAttempt, type AttemptView } from './attempts-view.ts';
 export { submitAttempt, expireDueAttempts, type AttemptResult } from './attempts-submit.ts';
 export { reviewAttempt, type AttemptReview, type ReviewedQuestion } from './attempts-review.ts';
 export { gradeEssay } from './attempts-grade.ts';
+export { checkAnswer, type CheckedAnswer } from './attempts-check.ts';
 export {
 	bestResult,
 	masteryState,

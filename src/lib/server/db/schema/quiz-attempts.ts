@@ -80,7 +80,9 @@ export const attemptAnswer = sqliteTable(
 		score: real('score'),
 		correct: integer('correct', { mode: 'boolean' }),
 		gradedBy: text('graded_by').references(() => user.id, { onDelete: 'set null' }),
-		gradedAt: integer('graded_at', { mode: 'timestamp_ms' })
+		gradedAt: integer('graded_at', { mode: 'timestamp_ms' }),
+		/** Set when the learner asked for feedback on this answer (quizzes with immediate feedback); the answer is then final. */
+		checkedAt: integer('checked_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [uniqueIndex('attempt_answer_attempt_question_idx').on(t.attemptId, t.questionId)]
 );

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { submitAttempt } from '$lib/server/quiz/attempts';
+import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts';
+import { DomainError } from '$lib/server/errors';
 import { issueEarnedCertificates } from '$lib/server/certificates/issue';
 import { errorText } from '$lib/i18n/errors.server';
 import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
@@ -18,7 +19,9 @@ export const load: PageServerLoad = (event) => {
 			id: view.attemptId,
 			secondsLeft: view.secondsLeft,
 			questions: view.questions,
-			answers: Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response]))
+			answers: Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response])),
+			immediate: view.immediateFeedback,
+			checked: Object.fromEntries(Object.entries(view.answers).flatMap(([id, a]) => (a.checked ? [[id, a.checked]] : [])))
 		},
 		base
 	};
@@ -38,6 +41,23 @@ export const actions: Actions = {
 		const refused = saveForm(event.locals.ctx.db, { view, userId: user.id, form: await event.request.formData(), base });
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
 		return { saved: true };
+	},
+	// Immediate feedback: save what the form holds, then check the one question asked about.
+	check: async (event) => {
+		const { user, view, base } = open(event);
+		const db = event.locals.ctx.db;
+		const form = await event.request.formData();
+		const refused = saveForm(db, { view, userId: user.id, form, base });
+		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
+		const questionId = String(form.get('check') ?? '');
+		try {
+			checkAnswer(db, { attemptId: view.attemptId, userId: user.id, questionId });
+		} catch (e) {
+			if (!(e instanceof DomainError)) throw e;
+			if (e.code === 'deadline_passed' || e.code === 'attempt_submitted') redirect(303, `${base}/attempt/${view.attemptId}/review`);
+			return fail(400, { refused: [questionId], message: errorText(e.code) });
+		}
+		return { checked: questionId };
 	},
 	submit: async (event) => {
 		const { user, view, base, courseId } = open(event);
