@@ -22,6 +22,8 @@ export type QuizStatus = BestResult & {
 	quizId: number;
 	slug: string;
 	title: Localised;
+	/** Progress towards the quiz's mastery rule, when it has one. */
+	mastery: MasteryState | null;
 	openAttemptId: number | null;
 };
 
@@ -53,11 +55,17 @@ export function quizStatusForCourse(
 	);
 	return quizzes.map((q) => {
 		const mine = rows.filter((r) => r.quizId === q.id);
+		const settings = q.settings as unknown as QuizSettings;
+		const summary = summarise(mine.filter((r) => r.submittedAt !== null));
+		// A practice quiz with a mastery rule counts as passed once mastered ("3 of the last 4").
+		const mastery = settings.mastery ? masteryState(db, { userId, quizId: q.id }) : null;
 		return {
 			quizId: q.id,
 			slug: q.slug,
-			title: (q.settings as unknown as QuizSettings).title ?? {},
-			...summarise(mine.filter((r) => r.submittedAt !== null)),
+			title: settings.title ?? {},
+			...summary,
+			passed: summary.passed || mastery?.reached === true,
+			mastery,
 			openAttemptId: mine.find((r) => r.submittedAt === null)?.id ?? null
 		};
 	});

@@ -31,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 					timeLimitMinutes: effective.timeLimitMinutes
 				},
 		best: pretest ? null : { attempts: status.attempts, passed: status.passed, bestPercentage: status.bestPercentage, awaitingGrading: status.awaitingGrading },
+		mastery: pretest ? null : status.mastery,
 		openAttemptId: pretest ? null : status.openAttemptId,
 		enrolled: view.enrolled,
 		canExport: !pretest && checkRole(user, 'trainer') === 'ok'
