@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
+import { postForm, registration } from '../../helpers/forms.ts';
+import { passAllQuizzes } from '../../helpers/learning.ts';
+import { course, user } from '../../../src/lib/server/db/schema/index.ts';
+import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
+import { startPretest, submitAttempt } from '../../../src/lib/server/quiz/attempts.ts';
+import { createUser } from '../../../src/lib/server/accounts/users.ts';
+
+let h: TestApp;
+beforeAll(async () => (h = await buildTestApp({ kit: true, courses: true })));
+afterAll(() => h.close());
+
+describe('knowledge gained (trainers)', () => {
+	it('shows each learner’s pre-test next to their best final, to trainers only', async () => {
+		const courseId = h.t.db.select().from(course).where(eq(course.slug, 'participatory-governance')).get()!.id;
+		const fields = registration({ name: 'Nadia Learner' });
+		const learnerCookie = cookiesFrom((await postForm(h.app, '/fr/register', fields)).headers);
+		const userId = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!.id;
+		enrol(h.t.db, { userId, courseId });
+		// A blank pre-test scores 0; every final answer right scores 100.
+		const pre = startPretest(h.t.db, { userId, courseId, locale: 'fr' });
+		submitAttempt(h.t.db, { attemptId: pre.id, userId });
+		passAllQuizzes(h.t.db, { userId, courseId });
+
+		expect((await h.app.inject({ url: '/fr/courses/participatory-governance/results', headers: { cookie: learnerCookie } })).statusCode).toBe(403);
+		await createUser(h.t.db, { email: 'trainer@example.tn', name: 'Trainer', password: 'trainer passphrase', locale: 'fr', role: 'trainer', position: null, governorateId: null, municipalityId: null, gender: null });
+		const trainer = cookiesFrom((await postForm(h.app, '/fr/signin', { email: 'trainer@example.tn', password: 'trainer passphrase' })).headers);
+		const page = await h.app.inject({ url: '/fr/courses/participatory-governance/results', headers: { cookie: trainer } });
+		expect(page.statusCode).toBe(200);
+		const row = page.body.slice(page.body.indexOf('Nadia Learner'));
+		expect(row).toMatch(/Nadia Learner<\/td>\s*<td[^>]*>0\s?%<\/td>\s*<td[^>]*>100\s?%<\/td>\s*<td[^>]*>\+100<\/td>/);
+		expect((await h.app.inject({ url: '/fr/courses/participatory-governance', headers: { cookie: trainer } })).body).toContain('Résultats et acquis (formateurs)');
+	});
+});
