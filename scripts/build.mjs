@@ -53,7 +53,7 @@ const force = process.argv.includes('--force');
 const hash = inputHash();
 const fresh =
 	!force &&
-	fs.existsSync('build/server/index.js') &&
+	fs.existsSync('build/kit/index.js') &&
 	fs.existsSync('dist-server/server/main.js') &&
 	fs.existsSync(STAMP) &&
 	fs.readFileSync(STAMP, 'utf8') === hash;
