@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { certificate, course, courseVersion, user, type Certificate } from '../db/schema/index.ts';
+import { certificate, course, user, type Certificate } from '../db/schema/index.ts';
+import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { Config } from '../config.ts';
 import type { CourseMeta } from '../courses/types.ts';
 import { syllabus } from '../learning/catalog.ts';
@@ -18,9 +19,9 @@ type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
 
 /** Where a learner stands against a course's completion rule. */
 export function completionState(db: Db, { userId, courseId }: { userId: string; courseId: number }): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
-	const row = db.select({ meta: courseVersion.metadata }).from(course).innerJoin(courseVersion, eq(courseVersion.id, course.currentVersionId)).where(eq(course.id, courseId)).get();
-	if (!row) return null;
-	const meta = row.meta as Meta;
+	const raw = currentCourseMeta(db, courseId);
+	if (!('completion' in raw)) return null;
+	const meta = raw as unknown as Meta;
 	const progress = courseProgress(db, { userId, courseId, modules: syllabus(db, courseId) });
 	const quizzes = quizStatusForCourse(db, { userId, courseId });
 	const final = quizzes.find((q) => q.slug === 'final');

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { course, courseVersion, lesson, lessonText, module } from '../db/schema/index.ts';
 import type { CourseMeta } from '../courses/types.ts';
+import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { CourseSummary, Locale, SyllabusModule } from './types.ts';
 
 type Meta = CourseMeta & { version: string; locales: Locale[] };
@@ -80,13 +81,7 @@ export function findCourse(db: Db, { slug, includeUnpublished = false }: { slug:
 
 /** The enrolment key of a course, for checking only; it never leaves the server. */
 export function enrolmentKeyOf(db: Db, courseId: number): string | null {
-	const row = db
-		.select({ meta: courseVersion.metadata })
-		.from(course)
-		.innerJoin(courseVersion, eq(courseVersion.id, course.currentVersionId))
-		.where(eq(course.id, courseId))
-		.get();
-	return ((row?.meta as Meta | undefined)?.enrolmentKey as string | null) ?? null;
+	return (currentCourseMeta(db, courseId).enrolmentKey as string | null | undefined) ?? null;
 }
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */

@@ -70,15 +70,8 @@ export function liveQuestions(db: DbLike, quizId: number): Question[] {
 }
 
 /** The course's metadata as of the version its rows hold (pass mark, pre-test size). */
-export function courseMeta(db: DbLike, courseId: number): Record<string, unknown> {
-	const row = db
-		.select({ metadata: courseVersion.metadata })
-		.from(course)
-		.innerJoin(courseVersion, eq(courseVersion.id, course.currentVersionId))
-		.where(eq(course.id, courseId))
-		.get();
-	return row?.metadata ?? {};
-}
+export { currentCourseMeta as courseMeta } from '../courses/current-meta.ts';
+import { currentCourseMeta as courseMeta } from '../courses/current-meta.ts';
 
 /** The settings an attempt keeps; a quiz without its own pass mark takes the course's. */
 export function attemptSettings(db: DbLike, q: QuizRow): AttemptSettings {
