@@ -6,20 +6,35 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['src', 'messages', 'static', 'db/migrations', 'project.inlang/settings.json', 'package.json',
-	'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'tsconfig.server.json', 'scripts/i18n.mjs'];
+const INPUTS = [
+	'src',
+	'messages',
+	'static',
+	'db/migrations',
+	'project.inlang/settings.json',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'tsconfig.json',
+	'tsconfig.server.json',
+	'scripts/i18n.mjs'
+];
 const SKIP = [path.join('src', 'lib', 'paraglide')];
 const STAMP = path.join('dist-server', '.build-hash');
 
 function files(p) {
 	if (!fs.existsSync(p) || SKIP.includes(p)) return [];
 	if (fs.statSync(p).isFile()) return [p];
-	return fs.readdirSync(p).sort().flatMap((name) => files(path.join(p, name)));
+	return fs
+		.readdirSync(p)
+		.sort()
+		.flatMap((name) => files(path.join(p, name)));
 }
 
 function inputHash() {
 	const h = createHash('sha256');
-	for (const f of INPUTS.flatMap(files)) h.update(f).update('\0').update(fs.readFileSync(f)).update('\0');
+	for (const f of INPUTS.flatMap(files))
+		h.update(f).update('\0').update(fs.readFileSync(f)).update('\0');
 	return h.digest('hex');
 }
 

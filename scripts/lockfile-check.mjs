@@ -13,7 +13,9 @@ for (const field of ['dependencies', 'devDependencies', 'optionalDependencies'])
 	const locked = root[field] ?? {};
 	for (const [name, spec] of Object.entries(wanted)) {
 		if (locked[name] !== spec) {
-			problems.push(`${field}.${name}: package.json wants "${spec}", lockfile records "${locked[name] ?? '(absent)'}"`);
+			problems.push(
+				`${field}.${name}: package.json wants "${spec}", lockfile records "${locked[name] ?? '(absent)'}"`
+			);
 			continue;
 		}
 		// Dependencies are pinned exactly, so the installed version must be that very version.

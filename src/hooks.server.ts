@@ -8,7 +8,11 @@ import {
 	overwriteServerAsyncLocalStorage
 } from '$lib/paraglide/runtime';
 import { href, localeOfPath, stripLocale } from '$lib/i18n/paths';
-import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { devContext } from '$lib/server/dev-context';
 
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
@@ -51,7 +55,9 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	return localeStore.run({ locale }, () =>
 		resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
 		})
 	);
 };
@@ -86,6 +92,7 @@ export const handle = sequence(handleContext, handleLocale, handleSession);
 /** Unexpected errors: logged with an id; the visitor sees a generic message and the id. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = crypto.randomUUID();
-	if (status >= 500) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status >= 500)
+		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: 'Internal Error', errorId };
 };

@@ -7,7 +7,9 @@ try {
 	const config = loadConfig();
 	const key = await rotateKey(config.dataDir);
 	const all = await loadKeys(config.dataDir);
-	console.log(`New signing key ${key.kid}; ${all.length} public key(s) published. Keep ${config.dataDir}/keys in your backups.`);
+	console.log(
+		`New signing key ${key.kid}; ${all.length} public key(s) published. Keep ${config.dataDir}/keys in your backups.`
+	);
 } catch (e) {
 	console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
 	process.exitCode = 1;

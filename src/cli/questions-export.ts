@@ -5,7 +5,8 @@ import { loadCourse } from '../lib/server/courses/load.ts';
 import { formatProblem } from '../lib/server/courses/check.ts';
 import { exportGift } from '../lib/server/quiz/export-gift.ts';
 
-const USAGE = 'usage: questions:export --course SLUG --quiz SLUG|final [--locale ar|fr|en] [--dir courses]';
+const USAGE =
+	'usage: questions:export --course SLUG --quiz SLUG|final [--locale ar|fr|en] [--dir courses]';
 
 function main(argv: string[]): number {
 	const flags: Record<string, string> = {};
@@ -22,9 +23,13 @@ function main(argv: string[]): number {
 		return 1;
 	}
 	const c = loaded.course;
-	const quiz = flags.quiz === 'final' ? c.final : (c.modules.find((m) => m.slug === flags.quiz)?.quiz ?? null);
+	const quiz =
+		flags.quiz === 'final' ? c.final : (c.modules.find((m) => m.slug === flags.quiz)?.quiz ?? null);
 	if (!quiz) {
-		const known = [...c.modules.filter((m) => m.quiz).map((m) => m.slug), ...(c.final ? ['final'] : [])];
+		const known = [
+			...c.modules.filter((m) => m.quiz).map((m) => m.slug),
+			...(c.final ? ['final'] : [])
+		];
 		console.error(`${flags.course}: no quiz ${flags.quiz} (quizzes: ${known.join(', ')})`);
 		return 1;
 	}

@@ -11,7 +11,8 @@ import { parseGift } from '../lib/server/quiz/gift.ts';
 import { toCourseQuestions } from '../lib/server/quiz/convert.ts';
 import { checkCourses, formatProblem } from '../lib/server/courses/check.ts';
 
-const USAGE = 'usage: questions:import --course SLUG --module SLUG [--locale ar|fr|en] [--format gift|aiken] [--dir courses] FILE';
+const USAGE =
+	'usage: questions:import --course SLUG --module SLUG [--locale ar|fr|en] [--format gift|aiken] [--dir courses] FILE';
 const LOCALES = ['ar', 'fr', 'en'] as const;
 
 function readArgs(args: string[]): { flags: Record<string, string>; files: string[] } {
@@ -27,13 +28,17 @@ function readArgs(args: string[]): { flags: Record<string, string>; files: strin
 
 /** The module's folder (`NN-slug`) in the course folder, or null. */
 function moduleDir(courseDir: string, slug: string): string | null {
-	const hit = fs.readdirSync(courseDir, { withFileTypes: true }).find((e) => e.isDirectory() && e.name.replace(/^\d+-/, '') === slug && /^\d+-/.test(e.name));
+	const hit = fs
+		.readdirSync(courseDir, { withFileTypes: true })
+		.find((e) => e.isDirectory() && e.name.replace(/^\d+-/, '') === slug && /^\d+-/.test(e.name));
 	return hit ? path.join(courseDir, hit.name) : null;
 }
 
 /** A new quiz.yaml: the module's title, and the defaults of courses/README.md spelled out. */
 function newQuiz(dir: string): string {
-	const module = parseDocument(fs.readFileSync(path.join(dir, 'module.yaml'), 'utf8')).toJS() as { title?: Record<string, string> };
+	const module = parseDocument(fs.readFileSync(path.join(dir, 'module.yaml'), 'utf8')).toJS() as {
+		title?: Record<string, string>;
+	};
 	const doc = parseDocument('');
 	doc.contents = doc.createNode({
 		title: module.title ?? {},
@@ -58,7 +63,8 @@ function main(argv: string[]): number {
 		console.error(USAGE);
 		return 2;
 	}
-	const format = flags.format ?? (file.endsWith('.gift') ? 'gift' : file.endsWith('.txt') ? 'aiken' : '');
+	const format =
+		flags.format ?? (file.endsWith('.gift') ? 'gift' : file.endsWith('.txt') ? 'aiken' : '');
 	if (format !== 'gift' && format !== 'aiken') {
 		console.error(`${file}: say --format gift or --format aiken (known extensions: .gift, .txt)`);
 		return 2;
@@ -87,7 +93,9 @@ function main(argv: string[]): number {
 	if (problems.length > 0) return 1;
 
 	const quizFile = path.join(dir, 'quiz.yaml');
-	const doc = parseDocument(fs.existsSync(quizFile) ? fs.readFileSync(quizFile, 'utf8') : newQuiz(dir));
+	const doc = parseDocument(
+		fs.existsSync(quizFile) ? fs.readFileSync(quizFile, 'utf8') : newQuiz(dir)
+	);
 	let list = doc.get('questions');
 	if (!(list instanceof YAMLSeq)) {
 		list = new YAMLSeq();
@@ -95,7 +103,9 @@ function main(argv: string[]): number {
 	}
 	const seq = list as YAMLSeq;
 	seq.flow = false;
-	const taken = new Set(seq.items.map((q) => String((q as { get?: (k: string) => unknown }).get?.('id') ?? '')));
+	const taken = new Set(
+		seq.items.map((q) => String((q as { get?: (k: string) => unknown }).get?.('id') ?? ''))
+	);
 	for (const q of converted.questions) {
 		// Ids stay unique in the quiz: a second import of the same file gets -2, -3, ...
 		let id = q.id;
@@ -104,12 +114,16 @@ function main(argv: string[]): number {
 		seq.add(doc.createNode({ ...q.body, id }));
 	}
 	fs.writeFileSync(quizFile, doc.toString());
-	console.log(`${path.relative(process.cwd(), quizFile)}: added ${converted.questions.length} question${converted.questions.length === 1 ? '' : 's'} (${locale})`);
+	console.log(
+		`${path.relative(process.cwd(), quizFile)}: added ${converted.questions.length} question${converted.questions.length === 1 ? '' : 's'} (${locale})`
+	);
 
 	const check = checkCourses(courseDir);
 	for (const p of check.problems) console.log(formatProblem(p, process.cwd()));
 	if (check.errors > 0) {
-		console.error(`${check.errors} problem${check.errors === 1 ? '' : 's'} to fix in the course (questions in one language still need their translations)`);
+		console.error(
+			`${check.errors} problem${check.errors === 1 ? '' : 's'} to fix in the course (questions in one language still need their translations)`
+		);
 		return 1;
 	}
 	return 0;

@@ -14,7 +14,9 @@ async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
 	// One line: a trailing newline from `echo` is not part of the password.
-	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+	return Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
 }
 
 function fail(message: string): never {
@@ -33,12 +35,19 @@ async function main() {
 		}
 	});
 	if (!values.email || !values.name) fail(usage);
-	if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}\n${usage}`);
+	if (!ROLES.includes(values.role as Role))
+		fail(`--role must be one of ${ROLES.join(', ')}\n${usage}`);
 	// Passwords never go on the command line, where `ps` and shell history would keep them.
-	if (!values['password-stdin']) fail(`Give the password on standard input with --password-stdin.\n${usage}`);
+	if (!values['password-stdin'])
+		fail(`Give the password on standard input with --password-stdin.\n${usage}`);
 	const password = await readStdin();
 	const problem = checkPassword(password);
-	if (problem) fail(problem === 'password_too_short' ? 'The password needs at least 10 characters.' : 'The password is too long.');
+	if (problem)
+		fail(
+			problem === 'password_too_short'
+				? 'The password needs at least 10 characters.'
+				: 'The password is too long.'
+		);
 	const form = new Map<string, string>([
 		['email', values.email],
 		['name', values.name],
@@ -46,15 +55,25 @@ async function main() {
 		['password', password]
 	]);
 	const parsed = parseRegistration(form);
-	if (!parsed.ok) fail(Object.entries(parsed.errors).map(([f, c]) => `${f}: ${c}`).join('\n'));
+	if (!parsed.ok)
+		fail(
+			Object.entries(parsed.errors)
+				.map(([f, c]) => `${f}: ${c}`)
+				.join('\n')
+		);
 
 	const config = loadConfig();
 	const db = createDb(config.databaseUrl);
 	try {
-		const user = await createUser(db, { ...parsed.value, role: values.role as Role, actorId: null });
+		const user = await createUser(db, {
+			...parsed.value,
+			role: values.role as Role,
+			actorId: null
+		});
 		console.log(`Created ${user.role} ${normaliseEmail(user.email)} (id ${user.id}).`);
 	} catch (e) {
-		if (e instanceof DomainError && e.code === 'email_taken') fail(`An account with ${values.email} already exists.`);
+		if (e instanceof DomainError && e.code === 'email_taken')
+			fail(`An account with ${values.email} already exists.`);
 		throw e;
 	} finally {
 		db.$client.close();

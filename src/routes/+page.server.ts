@@ -7,6 +7,12 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {
 		courses: catalogFor(locals.ctx.db, { viewer })
 			.filter((c) => c.published)
-			.map((c) => ({ slug: c.slug, theme: c.theme, title: pick(c.title, localeOrder(locals.locale, c.locales)), summary: pick(c.summary, localeOrder(locals.locale, c.locales)), progress: c.progress }))
+			.map((c) => ({
+				slug: c.slug,
+				theme: c.theme,
+				title: pick(c.title, localeOrder(locals.locale, c.locales)),
+				summary: pick(c.summary, localeOrder(locals.locale, c.locales)),
+				progress: c.progress
+			}))
 	};
 };

@@ -25,7 +25,11 @@ export type BuildOptions = {
 const YEAR = 31_536_000;
 
 /** Builds the whole HTTP application without listening, so tests can `inject` into it. */
-export async function buildApp({ ctx, kitBuildDir = null, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+	ctx,
+	kitBuildDir = null,
+	logger = false
+}: BuildOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger,
 		trustProxy: ctx.config.trustProxy,

@@ -6,9 +6,11 @@ export function registerErrorHandler(app: FastifyInstance) {
 		const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
 		if (status >= 500) {
 			req.log.error({ err }, 'request failed');
-			return reply
-				.code(status)
-				.send({ error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: req.id });
+			return reply.code(status).send({
+				error: 'Internal Server Error',
+				message: 'Something went wrong on our side.',
+				requestId: req.id
+			});
 		}
 		return reply.code(status).send({
 			error: err.code ?? 'BAD_REQUEST',

@@ -9,7 +9,10 @@ import type { AppContext } from './context.ts';
 const BODY_LIMIT = 2 * 1024 * 1024;
 
 type KitServer = {
-	init(opts: { env: Record<string, string>; read: (file: string) => ReadableStream }): Promise<void>;
+	init(opts: {
+		env: Record<string, string>;
+		read: (file: string) => ReadableStream;
+	}): Promise<void>;
 	respond(
 		request: Request,
 		opts: { platform: App.Platform; getClientAddress: () => string }
@@ -21,7 +24,10 @@ type KitServer = {
  * We answer through Fastify's reply (not a hijack) so helmet, compression and
  * request logging apply to pages exactly as to the API.
  */
-export async function registerKit(app: FastifyInstance, { buildDir, ctx }: { buildDir: string; ctx: AppContext }) {
+export async function registerKit(
+	app: FastifyInstance,
+	{ buildDir, ctx }: { buildDir: string; ctx: AppContext }
+) {
 	const load = (file: string) => import(pathToFileURL(path.join(buildDir, file)).href);
 	const { Server } = (await load('kit/index.js')) as { Server: new (m: unknown) => KitServer };
 	const { manifest } = (await load('kit/manifest.js')) as { manifest: unknown };
@@ -34,7 +40,9 @@ export async function registerKit(app: FastifyInstance, { buildDir, ctx }: { bui
 	await app.register(async (scope) => {
 		// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
 		scope.removeAllContentTypeParsers();
-		scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+		scope.addContentTypeParser('*', (_req, _payload, done) => {
+			done(null);
+		});
 
 		const handle = async (req: FastifyRequest, reply: FastifyReply) => {
 			let request: Request;
@@ -57,7 +65,9 @@ export async function registerKit(app: FastifyInstance, { buildDir, ctx }: { bui
 			// Pages are small and never streamed: a buffer lets compression run in one shot,
 			// which costs far less per request than a compression stream (tests/bench/RESULTS.md).
 			if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-				return reply.send(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>));
+				return reply.send(
+					Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
+				);
 			}
 			return reply.send(Buffer.from(await response.arrayBuffer()));
 		};

@@ -13,7 +13,15 @@ import { startServer, waitForOutput, type RunningServer } from '../helpers/serve
 const PG = '/fr/courses/participatory-governance';
 
 type Saved = { attemptId: number; questionId: string; response: unknown };
-export type LoadStats = { learners: number; finished: number; saves: number; failedSaves: number; ms: number; latencies: number[]; saved: Saved[] };
+export type LoadStats = {
+	learners: number;
+	finished: number;
+	saves: number;
+	failedSaves: number;
+	ms: number;
+	latencies: number[];
+	saved: Saved[];
+};
 export type Audit = { lost: number; duplicates: number; integrity: string; answersInDb: number };
 
 const READY = /search index rebuilt|No administrator|Sign in at/;
@@ -36,13 +44,27 @@ async function form(base: string, url: string, fields: Record<string, string>, c
 	return fetch(base + url, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: base, ...(cookie ? { cookie } : {}) },
+		headers: {
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: base,
+			...(cookie ? { cookie } : {})
+		},
 		body: new URLSearchParams(fields)
 	});
 }
 
 /** A response that fits the question's type (right or wrong does not matter here). */
-function responseFor(q: { type: string; options?: { id: string }[]; pairs?: { id: string }[]; matches?: { id: string }[]; items?: { id: string }[] }, n: number): unknown {
+function responseFor(
+	q: {
+		type: string;
+		options?: { id: string }[];
+		pairs?: { id: string }[];
+		matches?: { id: string }[];
+		items?: { id: string }[];
+	},
+	n: number
+): unknown {
 	switch (q.type) {
 		case 'single':
 			return q.options![n % q.options!.length]!.id;
@@ -53,7 +75,9 @@ function responseFor(q: { type: string; options?: { id: string }[]; pairs?: { id
 		case 'numeric':
 			return String(n);
 		case 'matching':
-			return Object.fromEntries(q.pairs!.map((p, i) => [p.id, q.matches![i % q.matches!.length]!.id]));
+			return Object.fromEntries(
+				q.pairs!.map((p, i) => [p.id, q.matches![i % q.matches!.length]!.id])
+			);
 		case 'ordering':
 			return q.items!.map((i) => i.id).reverse();
 		default:
@@ -61,33 +85,64 @@ function responseFor(q: { type: string; options?: { id: string }[]; pairs?: { id
 	}
 }
 
-type Ready = { i: number; cookie: string; attemptId: number; questions: { id: string; type: string }[] };
+type Ready = {
+	i: number;
+	cookie: string;
+	attemptId: number;
+	questions: { id: string; type: string }[];
+};
 
 /** Registers, enrols and starts the final (double-clicking Start: both must give one attempt). */
 async function prepare(base: string, i: number, answers: number): Promise<Ready> {
 	const email = `bench.${process.pid}.${Date.now()}.${i}@example.tn`;
-	const reg = await form(base, '/fr/register', { name: `Apprenant ${i}`, email, password: 'une phrase de passe', locale: 'fr' });
+	const reg = await form(base, '/fr/register', {
+		name: `Apprenant ${i}`,
+		email,
+		password: 'une phrase de passe',
+		locale: 'fr'
+	});
 	const cookie = cookieOf(reg);
 	if (!cookie) throw new Error(`register answered ${reg.status}`);
 	await form(base, `${PG}?/enrol`, {}, cookie);
-	const starts = await Promise.all([form(base, `${PG}/quiz/final?/start`, {}, cookie), form(base, `${PG}/quiz/final?/start`, {}, cookie)]);
+	const starts = await Promise.all([
+		form(base, `${PG}/quiz/final?/start`, {}, cookie),
+		form(base, `${PG}/quiz/final?/start`, {}, cookie)
+	]);
 	const ids = starts.map((r) => Number(r.headers.get('location')?.split('/').pop()));
 	if (!ids[0] || ids[0] !== ids[1]) throw new Error(`start gave attempts ${ids.join(' and ')}`);
-	const view = (await (await fetch(`${base}/api/v1/attempts/${ids[0]}`, { headers: { cookie } })).json()) as { questions: Ready['questions'] };
-	return { i, cookie, attemptId: ids[0], questions: view.questions.filter((q) => q.type !== 'description').slice(0, answers) };
+	const view = (await (
+		await fetch(`${base}/api/v1/attempts/${ids[0]}`, { headers: { cookie } })
+	).json()) as { questions: Ready['questions'] };
+	return {
+		i,
+		cookie,
+		attemptId: ids[0],
+		questions: view.questions.filter((q) => q.type !== 'description').slice(0, answers)
+	};
 }
 
 /** Saves the learner's answers one by one through the JSON API, then submits twice at once. */
-async function take(base: () => string, r: Ready, stats: LoadStats, onSave?: (stats: LoadStats) => void): Promise<void> {
+async function take(
+	base: () => string,
+	r: Ready,
+	stats: LoadStats,
+	onSave?: (stats: LoadStats) => void
+): Promise<void> {
 	const post = (p: string, body: unknown) =>
-		fetch(`${base()}/api/v1/attempts/${r.attemptId}${p}`, { method: 'POST', headers: { cookie: r.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		fetch(`${base()}/api/v1/attempts/${r.attemptId}${p}`, {
+			method: 'POST',
+			headers: { cookie: r.cookie, 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
 	for (const [n, q] of r.questions.entries()) {
 		const response = responseFor(q, n + r.i);
 		const t0 = performance.now();
-		const res = await post(`/answers/${encodeURIComponent(q.id)}`, { response }).catch((e: unknown) => {
-			stats.failedSaves++; // no answer at all: the server died with the request in flight
-			throw e;
-		});
+		const res = await post(`/answers/${encodeURIComponent(q.id)}`, { response }).catch(
+			(e: unknown) => {
+				stats.failedSaves++; // no answer at all: the server died with the request in flight
+				throw e;
+			}
+		);
 		stats.latencies.push(performance.now() - t0);
 		if (res.ok) {
 			stats.saves++;
@@ -100,7 +155,11 @@ async function take(base: () => string, r: Ready, stats: LoadStats, onSave?: (st
 }
 
 /** Runs `jobs` tasks `concurrency` at a time; a task that throws (server down) just stops. */
-async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(
+	items: readonly T[],
+	concurrency: number,
+	task: (item: T) => Promise<void>
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < items.length) {
@@ -121,12 +180,35 @@ async function pool<T>(items: readonly T[], concurrency: number, task: (item: T)
  */
 export async function runLoad(
 	base: () => string,
-	{ learners, concurrency, answers = 10, onSave }: { learners: number; concurrency: number; answers?: number; onSave?: (stats: LoadStats) => void }
+	{
+		learners,
+		concurrency,
+		answers = 10,
+		onSave
+	}: {
+		learners: number;
+		concurrency: number;
+		answers?: number;
+		onSave?: (stats: LoadStats) => void;
+	}
 ): Promise<LoadStats> {
-	const stats: LoadStats = { learners, finished: 0, saves: 0, failedSaves: 0, ms: 0, latencies: [], saved: [] };
+	const stats: LoadStats = {
+		learners,
+		finished: 0,
+		saves: 0,
+		failedSaves: 0,
+		ms: 0,
+		latencies: [],
+		saved: []
+	};
 	const ready: Ready[] = [];
-	await pool([...Array(learners).keys()], concurrency, async (i) => void ready.push(await prepare(base(), i, answers)));
-	if (ready.length !== learners) throw new Error(`only ${ready.length} of ${learners} learners could start`);
+	await pool(
+		[...Array(learners).keys()],
+		concurrency,
+		async (i) => void ready.push(await prepare(base(), i, answers))
+	);
+	if (ready.length !== learners)
+		throw new Error(`only ${ready.length} of ${learners} learners could start`);
 	const t0 = performance.now();
 	await pool(ready, concurrency, (r) => take(base, r, stats, onSave));
 	stats.ms = performance.now() - t0;
@@ -137,15 +219,32 @@ export async function runLoad(
 export function auditDb(dbFile: string, saved: readonly Saved[]): Audit {
 	const db = new Database(dbFile, { readonly: true });
 	try {
-		const get = db.prepare('select response from attempt_answer where attempt_id = ? and question_id = ?');
+		const get = db.prepare(
+			'select response from attempt_answer where attempt_id = ? and question_id = ?'
+		);
 		let lost = 0;
 		for (const s of saved) {
 			const row = get.get(s.attemptId, s.questionId) as { response: string | null } | undefined;
-			if (!row || row.response === null || JSON.stringify(JSON.parse(row.response)) !== JSON.stringify(s.response)) lost++;
+			if (
+				!row ||
+				row.response === null ||
+				JSON.stringify(JSON.parse(row.response)) !== JSON.stringify(s.response)
+			)
+				lost++;
 		}
-		const duplicates = (db.prepare("select count(*) as n from (select user_id from quiz_attempt where kind = 'attempt' group by user_id, quiz_id having count(*) > 1)").get() as { n: number }).n;
+		const duplicates = (
+			db
+				.prepare(
+					"select count(*) as n from (select user_id from quiz_attempt where kind = 'attempt' group by user_id, quiz_id having count(*) > 1)"
+				)
+				.get() as { n: number }
+		).n;
 		const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
-		const answersInDb = (db.prepare('select count(*) as n from attempt_answer where revision > 0').get() as { n: number }).n;
+		const answersInDb = (
+			db.prepare('select count(*) as n from attempt_answer where revision > 0').get() as {
+				n: number;
+			}
+		).n;
 		return { lost, duplicates, integrity, answersInDb };
 	} finally {
 		db.close();
@@ -153,7 +252,15 @@ export function auditDb(dbFile: string, saved: readonly Saved[]): Audit {
 }
 
 /** Steady run on one server, then a run killed with SIGKILL after `killAfter` saves. */
-export async function loadAndFault({ learners, concurrency, killAfter }: { learners: number; concurrency: number; killAfter: number }) {
+export async function loadAndFault({
+	learners,
+	concurrency,
+	killAfter
+}: {
+	learners: number;
+	concurrency: number;
+	killAfter: number;
+}) {
 	const steady = await bootServer();
 	const load = await runLoad(() => steady.url, { learners, concurrency });
 	await steady.stop();
@@ -171,7 +278,8 @@ export async function loadAndFault({ learners, concurrency, killAfter }: { learn
 			doomed.process.kill('SIGKILL');
 		}
 	});
-	if (doomed.process.exitCode === null && doomed.process.signalCode === null) await doomed.stop('SIGKILL');
+	if (doomed.process.exitCode === null && doomed.process.signalCode === null)
+		await doomed.stop('SIGKILL');
 	// Restarted on the same files: it must open the database, recover the WAL and serve.
 	const again = await bootServer(dir);
 	const health = await fetch(`${again.url}/healthz`);
@@ -198,7 +306,11 @@ async function main() {
 	};
 	const learners = arg('learners', 200);
 	const concurrency = arg('concurrency', 20);
-	const r = await loadAndFault({ learners, concurrency, killAfter: Math.floor((learners * 10) / 2) });
+	const r = await loadAndFault({
+		learners,
+		concurrency,
+		killAfter: Math.floor((learners * 10) / 2)
+	});
 	const ms = (n: number) => `${n.toFixed(1)} ms`;
 	const lines = [
 		`## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — quiz load and fault test — ${machine()}`,
@@ -216,7 +328,13 @@ async function main() {
 	const text = lines.join('\n');
 	console.log(text);
 	fs.appendFileSync(path.resolve('tests/bench/RESULTS.md'), `\n${text}`);
-	const ok = r.loadAudit.lost === 0 && r.crashAudit.lost === 0 && r.loadAudit.duplicates === 0 && r.crashAudit.duplicates === 0 && r.crashAudit.integrity === 'ok' && r.killed;
+	const ok =
+		r.loadAudit.lost === 0 &&
+		r.crashAudit.lost === 0 &&
+		r.loadAudit.duplicates === 0 &&
+		r.crashAudit.duplicates === 0 &&
+		r.crashAudit.integrity === 'ok' &&
+		r.killed;
 	process.exitCode = ok ? 0 : 1;
 }
 

@@ -13,23 +13,55 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const HEADERS = { 'accept-encoding': 'br, gzip', 'accept-language': 'ar' };
 
-type Result = { name: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number };
+type Result = {
+	name: string;
+	reqPerSec: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+};
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+async function load(
+	name: string,
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<Result> {
 	// Warm-up first, so JIT and caches do not count against the first target.
-	await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { ...HEADERS, ...headers } });
-	const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { ...HEADERS, ...headers } });
-	return { name, reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+	await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: 2,
+		headers: { ...HEADERS, ...headers }
+	});
+	const r = await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: DURATION,
+		headers: { ...HEADERS, ...headers }
+	});
+	return {
+		name,
+		reqPerSec: r.requests.average,
+		p50: r.latency.p50,
+		p99: r.latency.p99,
+		errors: r.errors,
+		non2xx: r.non2xx
+	};
 }
 
 async function startCeiling(body: Buffer, headers: Record<string, string>) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-ceiling-'));
 	fs.writeFileSync(path.join(dir, 'body'), body);
 	fs.writeFileSync(path.join(dir, 'headers.json'), JSON.stringify(headers));
-	const child = spawn(process.execPath, ['tests/bench/ceiling.mjs', path.join(dir, 'body'), path.join(dir, 'headers.json')]);
+	const child = spawn(process.execPath, [
+		'tests/bench/ceiling.mjs',
+		path.join(dir, 'body'),
+		path.join(dir, 'headers.json')
+	]);
 	const url = await new Promise<string>((resolve) => {
 		child.stdout.on('data', (d) => {
-			const m = String(d).match(/listening (\S+)/);
+			const m = /listening (\S+)/.exec(String(d));
 			if (m) resolve(m[1]!);
 		});
 	});
@@ -38,20 +70,27 @@ async function startCeiling(body: Buffer, headers: Record<string, string>) {
 
 /** Fetches a page once, as a browser would, keeping the compressed bytes (fetch would inflate them). */
 function capture(url: string, headers: Record<string, string> = {}) {
-	return new Promise<{ status: number; body: Buffer; headers: Record<string, string> }>((resolve, reject) => {
-		http
-			.get(url, { headers: { ...HEADERS, ...headers } }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const keep = ['content-type', 'content-encoding', 'content-security-policy', 'cache-control'];
-					const out: Record<string, string> = {};
-					for (const k of keep) if (res.headers[k]) out[k] = String(res.headers[k]);
-					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: out });
-				});
-			})
-			.on('error', reject);
-	});
+	return new Promise<{ status: number; body: Buffer; headers: Record<string, string> }>(
+		(resolve, reject) => {
+			http
+				.get(url, { headers: { ...HEADERS, ...headers } }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () => {
+						const keep = [
+							'content-type',
+							'content-encoding',
+							'content-security-policy',
+							'cache-control'
+						];
+						const out: Record<string, string> = {};
+						for (const k of keep) if (res.headers[k]) out[k] = String(res.headers[k]);
+						resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: out });
+					});
+				})
+				.on('error', reject);
+		}
+	);
 }
 
 export type Target = { name: string; path: string; headers?: Record<string, string> };
@@ -61,11 +100,27 @@ async function signedInLearner(base: string, course: string): Promise<string> {
 	const form = (fields: Record<string, string>, cookie = '') => ({
 		method: 'POST',
 		redirect: 'manual' as const,
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, accept: 'text/html', cookie },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: base,
+			accept: 'text/html',
+			cookie
+		},
 		body: new URLSearchParams(fields).toString()
 	});
-	const reg = await fetch(`${base}/ar/register`, form({ name: 'قارئة', email: `bench${Date.now()}@example.tn`, password: 'bench passphrase', locale: 'ar' }));
-	const cookie = reg.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const reg = await fetch(
+		`${base}/ar/register`,
+		form({
+			name: 'قارئة',
+			email: `bench${Date.now()}@example.tn`,
+			password: 'bench passphrase',
+			locale: 'ar'
+		})
+	);
+	const cookie = reg.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 	await fetch(`${base}/ar/courses/${course}?/enrol`, form({}, cookie));
 	return cookie;
 }
@@ -78,13 +133,23 @@ async function pageWeight(url: string, cookie: string) {
 	const page = await context.newPage();
 	const sizes: Promise<{ type: string; bytes: number }>[] = [];
 	page.on('requestfinished', (req) => {
-		sizes.push(req.sizes().then((s) => ({ type: req.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize })));
+		sizes.push(
+			req.sizes().then((s) => ({
+				type: req.resourceType(),
+				bytes: s.responseBodySize + s.responseHeadersSize
+			}))
+		);
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
 	const all = await Promise.all(sizes);
 	await browser.close();
-	const sum = (f: (t: string) => boolean) => all.filter((x) => f(x.type)).reduce((a, x) => a + x.bytes, 0);
-	return { withoutFonts: sum((t) => t !== 'font'), fonts: sum((t) => t === 'font'), requests: all.length };
+	const sum = (f: (t: string) => boolean) =>
+		all.filter((x) => f(x.type)).reduce((a, x) => a + x.bytes, 0);
+	return {
+		withoutFonts: sum((t) => t !== 'font'),
+		fonts: sum((t) => t === 'font'),
+		requests: all.length
+	};
 }
 
 async function main() {
@@ -108,17 +173,32 @@ async function main() {
 			const app2 = await load(t.name, url, t.headers);
 			const ceil2 = await load('ceiling', ceiling.url);
 			ceiling.stop();
-			const avg = (a: Result, b: Result) => ({ ...a, reqPerSec: (a.reqPerSec + b.reqPerSec) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2, errors: a.errors + b.errors, non2xx: a.non2xx + b.non2xx });
+			const avg = (a: Result, b: Result) => ({
+				...a,
+				reqPerSec: (a.reqPerSec + b.reqPerSec) / 2,
+				p50: (a.p50 + b.p50) / 2,
+				p99: (a.p99 + b.p99) / 2,
+				errors: a.errors + b.errors,
+				non2xx: a.non2xx + b.non2xx
+			});
 			const app = avg(app1, app2);
 			const ceil = avg(ceil1, ceil2);
 			const ratio = app.reqPerSec / ceil.reqPerSec;
-			console.log(`${t.name}: ${app.reqPerSec.toFixed(0)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) vs ceiling ${ceil.reqPerSec.toFixed(0)} req/s: ${(ratio * 100).toFixed(0)}%`);
-			rows.push(`| ${t.name} | ${app.reqPerSec.toFixed(0)} | ${app.p50.toFixed(1)} / ${app.p99.toFixed(1)} | ${ceil.reqPerSec.toFixed(0)} | ${ceil.p50.toFixed(1)} / ${ceil.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${page.body.length} B ${page.headers['content-encoding'] ?? 'identity'} | ${app.errors + app.non2xx} |`);
+			console.log(
+				`${t.name}: ${app.reqPerSec.toFixed(0)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) vs ceiling ${ceil.reqPerSec.toFixed(0)} req/s: ${(ratio * 100).toFixed(0)}%`
+			);
+			rows.push(
+				`| ${t.name} | ${app.reqPerSec.toFixed(0)} | ${app.p50.toFixed(1)} / ${app.p99.toFixed(1)} | ${ceil.reqPerSec.toFixed(0)} | ${ceil.p50.toFixed(1)} / ${ceil.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${page.body.length} B ${page.headers['content-encoding'] ?? 'identity'} | ${app.errors + app.non2xx} |`
+			);
 		}
 		const weight = await pageWeight(server.url + lessonPath, cookie);
 		const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-		console.log(`lesson page transfer: ${kb(weight.withoutFonts)} without fonts (target < 60 KB), fonts ${kb(weight.fonts)}, ${weight.requests} requests`);
-		rows.push(`| lesson page transfer (Chromium, compressed, headers included) | ${kb(weight.withoutFonts)} HTML+CSS+JS | fonts ${kb(weight.fonts)} | ${weight.requests} requests | target < 60 KB | | | |`);
+		console.log(
+			`lesson page transfer: ${kb(weight.withoutFonts)} without fonts (target < 60 KB), fonts ${kb(weight.fonts)}, ${weight.requests} requests`
+		);
+		rows.push(
+			`| lesson page transfer (Chromium, compressed, headers included) | ${kb(weight.withoutFonts)} HTML+CSS+JS | fonts ${kb(weight.fonts)} | ${weight.requests} requests | target < 60 KB | | | |`
+		);
 	} finally {
 		await server.stop();
 	}

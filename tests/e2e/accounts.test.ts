@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot, registerInBrowser } from '../helpers/browser.ts';
+import {
+	axeViolations,
+	describeBrowser,
+	launchBrowser,
+	screenshot,
+	registerInBrowser
+} from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
@@ -10,50 +16,67 @@ describeBrowser('accounts in a real browser', () => {
 	beforeAll(async () => {
 		server = await startServer();
 		browser = await launchBrowser();
-
 	});
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
 	});
 
-	it('registers in Arabic, switches to French, signs out and signs back in', { timeout: 90_000 }, async () => {
-		const context = await browser.newContext({ locale: 'ar-TN' });
-		context.setDefaultTimeout(10_000);
-		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
-		expect(page.url()).toBe(`${server.url}/ar`);
-		expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-		await page.getByRole('link', { name: 'إنشاء حساب' }).first().click();
-		await registerInBrowser(page, server.url, { lang: 'ar', email: 'salma@example.tn', password: 'كلمة مرور طويلة', name: 'سلمى بن علي' });
-		await expect.poll(() => page.textContent('main')).toContain('مرحبًا بعودتك، سلمى بن علي.');
-		expect(await page.getAttribute('html', 'lang')).toBe('ar');
+	it(
+		'registers in Arabic, switches to French, signs out and signs back in',
+		{ timeout: 90_000 },
+		async () => {
+			const context = await browser.newContext({ locale: 'ar-TN' });
+			context.setDefaultTimeout(10_000);
+			const page = await context.newPage();
+			await page.goto(`${server.url}/`);
+			expect(page.url()).toBe(`${server.url}/ar`);
+			expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+			await page.getByRole('link', { name: 'إنشاء حساب' }).first().click();
+			await registerInBrowser(page, server.url, {
+				lang: 'ar',
+				email: 'salma@example.tn',
+				password: 'كلمة مرور طويلة',
+				name: 'سلمى بن علي'
+			});
+			await expect.poll(() => page.textContent('main')).toContain('مرحبًا بعودتك، سلمى بن علي.');
+			expect(await page.getAttribute('html', 'lang')).toBe('ar');
 
-		await page.getByRole('link', { name: 'Français' }).click();
-		await page.waitForURL(/\/fr\/?$/);
-		expect(await page.getAttribute('html', 'lang')).toBe('fr');
-		expect(await page.getAttribute('html', 'dir')).toBe('ltr');
-		await expect.poll(() => page.textContent('main')).toContain('Bon retour, سلمى بن علي.');
+			await page.getByRole('link', { name: 'Français' }).click();
+			await page.waitForURL(/\/fr\/?$/);
+			expect(await page.getAttribute('html', 'lang')).toBe('fr');
+			expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+			await expect.poll(() => page.textContent('main')).toContain('Bon retour, سلمى بن علي.');
 
-		await page.getByRole('button', { name: 'Se déconnecter' }).click();
-		await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBeGreaterThan(0);
-		await page.getByRole('link', { name: 'Se connecter' }).first().click();
-		await page.getByLabel('Adresse e-mail').fill('salma@example.tn');
-		await page.getByLabel('Mot de passe').fill('mauvais mot de passe');
-		await page.getByRole('button', { name: 'Se connecter' }).click();
-		await expect.poll(() => page.getByRole('alert').textContent()).toContain('L’e-mail ou le mot de passe est incorrect.');
-		await page.getByLabel('Mot de passe').fill('كلمة مرور طويلة');
-		await page.getByRole('button', { name: 'Se connecter' }).click();
-		await page.waitForURL(`${server.url}/fr`);
-		await expect.poll(() => page.textContent('main')).toContain('Bon retour');
-		await context.close();
-	});
+			await page.getByRole('button', { name: 'Se déconnecter' }).click();
+			await expect
+				.poll(() => page.getByRole('link', { name: 'Se connecter' }).count())
+				.toBeGreaterThan(0);
+			await page.getByRole('link', { name: 'Se connecter' }).first().click();
+			await page.getByLabel('Adresse e-mail').fill('salma@example.tn');
+			await page.getByLabel('Mot de passe').fill('mauvais mot de passe');
+			await page.getByRole('button', { name: 'Se connecter' }).click();
+			await expect
+				.poll(() => page.getByRole('alert').textContent())
+				.toContain('L’e-mail ou le mot de passe est incorrect.');
+			await page.getByLabel('Mot de passe').fill('كلمة مرور طويلة');
+			await page.getByRole('button', { name: 'Se connecter' }).click();
+			await page.waitForURL(`${server.url}/fr`);
+			await expect.poll(() => page.textContent('main')).toContain('Bon retour');
+			await context.close();
+		}
+	);
 
 	it('signs in and out with JavaScript turned off', { timeout: 60_000 }, async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await registerInBrowser(page, server.url, { lang: 'fr', email: 'nojs@example.tn', password: 'sans javascript', name: 'Karim Sans JS' });
+		await registerInBrowser(page, server.url, {
+			lang: 'fr',
+			email: 'nojs@example.tn',
+			password: 'sans javascript',
+			name: 'Karim Sans JS'
+		});
 		expect(await page.textContent('main')).toContain('Bon retour, Karim Sans JS.');
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await page.waitForURL(`${server.url}/fr`);
@@ -64,13 +87,18 @@ describeBrowser('accounts in a real browser', () => {
 	for (const locale of ['ar', 'fr']) {
 		for (const path of ['', '/signin', '/register']) {
 			it(`has no accessibility violations on /${locale}${path}`, async () => {
-				for (const [label, viewport] of [['mobile', { width: 360, height: 740 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+				for (const [label, viewport] of [
+					['mobile', { width: 360, height: 740 }],
+					['desktop', { width: 1280, height: 900 }]
+				] as const) {
 					const context = await browser.newContext({ viewport });
 					const page = await context.newPage();
 					await page.goto(`${server.url}/${locale}${path}`);
 					expect(await axeViolations(page)).toEqual([]);
 					// Nothing may be wider than a 360 px phone.
-					expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+					expect(
+						await page.evaluate(() => document.documentElement.scrollWidth)
+					).toBeLessThanOrEqual(viewport.width);
 					await screenshot(page, `${locale}${path.replace('/', '-') || '-home'}-${label}`);
 					await context.close();
 				}

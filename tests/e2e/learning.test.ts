@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot, registerInBrowser } from '../helpers/browser.ts';
+import {
+	axeViolations,
+	describeBrowser,
+	launchBrowser,
+	screenshot,
+	registerInBrowser
+} from '../helpers/browser.ts';
 import { startServer, waitForOutput, type RunningServer } from '../helpers/server.ts';
 
 let server: RunningServer;
@@ -18,71 +24,106 @@ describeBrowser('the learner journey in a real browser', () => {
 		await server?.stop();
 	});
 
-	it('in Arabic: finds a course by a word typed without diacritics, enrols, reads, and continues after signing in again', { timeout: 120_000 }, async () => {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-		context.setDefaultTimeout(10_000);
-		const page = await context.newPage();
-		await registerInBrowser(page, server.url, { lang: 'ar', email: 'hela@example.tn', password: 'كلمة مرور طويلة', name: 'هالة' });
+	it(
+		'in Arabic: finds a course by a word typed without diacritics, enrols, reads, and continues after signing in again',
+		{ timeout: 120_000 },
+		async () => {
+			const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+			context.setDefaultTimeout(10_000);
+			const page = await context.newPage();
+			await registerInBrowser(page, server.url, {
+				lang: 'ar',
+				email: 'hela@example.tn',
+				password: 'كلمة مرور طويلة',
+				name: 'هالة'
+			});
 
-		await page.getByRole('link', { name: 'الدورات' }).first().click();
-		// Typed the way people type: no shadda, ه for ة.
-		await page.getByLabel('ابحث في الدورات والدروس').fill('الميزانيه التشاركيه');
-		await page.getByRole('button', { name: 'بحث' }).click();
-		await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
-		await page.locator(`h2 a[href="/ar${PG}"]`).click();
-		await page.getByRole('button', { name: 'التسجيل في الدورة' }).click();
-		await page.waitForURL(`${server.url}/ar${PG}/foundations/decentralisation-basics`);
-		expect(await page.getAttribute('article.lesson', 'dir')).toBe('rtl');
-		await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
-		await page.waitForURL(`${server.url}/ar${PG}/foundations/tunisia-framework`);
-		await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
-		await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-		// Read half the lesson; leaving the page sends the position (lesson-scroll.js).
-		await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
-		await page.waitForTimeout(1500);
+			await page.getByRole('link', { name: 'الدورات' }).first().click();
+			// Typed the way people type: no shadda, ه for ة.
+			await page.getByLabel('ابحث في الدورات والدروس').fill('الميزانيه التشاركيه');
+			await page.getByRole('button', { name: 'بحث' }).click();
+			await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
+			await page.locator(`h2 a[href="/ar${PG}"]`).click();
+			await page.getByRole('button', { name: 'التسجيل في الدورة' }).click();
+			await page.waitForURL(`${server.url}/ar${PG}/foundations/decentralisation-basics`);
+			expect(await page.getAttribute('article.lesson', 'dir')).toBe('rtl');
+			await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
+			await page.waitForURL(`${server.url}/ar${PG}/foundations/tunisia-framework`);
+			await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
+			await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				360
+			);
+			// Read half the lesson; leaving the page sends the position (lesson-scroll.js).
+			await page.evaluate(() => {
+				window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2);
+			});
+			await page.waitForTimeout(1500);
 
-		await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
-		await page.waitForURL(`${server.url}/ar`);
-		await page.goto(`${server.url}/ar/signin`);
-		await page.getByLabel('البريد الإلكتروني').fill('hela@example.tn');
-		await page.getByLabel('كلمة المرور').fill('كلمة مرور طويلة');
-		await page.getByRole('button', { name: 'دخول' }).click();
-		await page.waitForURL(`${server.url}/ar`);
-		await page.getByRole('link', { name: 'تكويني' }).click();
-		await expect.poll(() => page.textContent('main')).toContain('الدروس المنجزة: 2 من 8');
-		await page.getByRole('link', { name: 'واصل من حيث توقفت' }).click();
-		await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
-		// Back where she stopped reading, not at the top.
-		await expect.poll(() => page.evaluate(() => window.scrollY / (document.documentElement.scrollHeight - window.innerHeight))).toBeGreaterThan(0.4);
-		await screenshot(page, 'ar-lesson-mobile');
-		await context.close();
-	});
+			await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+			await page.waitForURL(`${server.url}/ar`);
+			await page.goto(`${server.url}/ar/signin`);
+			await page.getByLabel('البريد الإلكتروني').fill('hela@example.tn');
+			await page.getByLabel('كلمة المرور').fill('كلمة مرور طويلة');
+			await page.getByRole('button', { name: 'دخول' }).click();
+			await page.waitForURL(`${server.url}/ar`);
+			await page.getByRole('link', { name: 'تكويني' }).click();
+			await expect.poll(() => page.textContent('main')).toContain('الدروس المنجزة: 2 من 8');
+			await page.getByRole('link', { name: 'واصل من حيث توقفت' }).click();
+			await page.waitForURL(`${server.url}/ar${PG}/levels-of-participation/arnstein-ladder`);
+			// Back where she stopped reading, not at the top.
+			await expect
+				.poll(() =>
+					page.evaluate(
+						() => window.scrollY / (document.documentElement.scrollHeight - window.innerHeight)
+					)
+				)
+				.toBeGreaterThan(0.4);
+			await screenshot(page, 'ar-lesson-mobile');
+			await context.close();
+		}
+	);
 
-	it('in French without JavaScript: enrols and marks a lesson finished', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		context.setDefaultTimeout(10_000);
-		const page = await context.newPage();
-		await registerInBrowser(page, server.url, { lang: 'fr', email: 'sami@example.tn', password: 'sans javascript', name: 'Sami' });
-		await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
-		await page.getByRole('button', { name: 'M’inscrire à ce cours' }).click();
-		await page.waitForURL(/\/fr\/courses\/gender-responsive-governance\/concepts\/sex-gender-mainstreaming$/);
-		await page.getByRole('button', { name: 'J’ai terminé cette leçon' }).click();
-		await page.waitForURL(/\/concepts\/international-commitments$/);
-		await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
-		expect(await page.textContent('main')).toMatch(/Progression dans le cours : 13\s?%/);
-		await context.close();
-	});
+	it(
+		'in French without JavaScript: enrols and marks a lesson finished',
+		{ timeout: 60_000 },
+		async () => {
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			context.setDefaultTimeout(10_000);
+			const page = await context.newPage();
+			await registerInBrowser(page, server.url, {
+				lang: 'fr',
+				email: 'sami@example.tn',
+				password: 'sans javascript',
+				name: 'Sami'
+			});
+			await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
+			await page.getByRole('button', { name: 'M’inscrire à ce cours' }).click();
+			await page.waitForURL(
+				/\/fr\/courses\/gender-responsive-governance\/concepts\/sex-gender-mainstreaming$/
+			);
+			await page.getByRole('button', { name: 'J’ai terminé cette leçon' }).click();
+			await page.waitForURL(/\/concepts\/international-commitments$/);
+			await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
+			expect(await page.textContent('main')).toMatch(/Progression dans le cours : 13\s?%/);
+			await context.close();
+		}
+	);
 
 	for (const locale of ['ar', 'fr']) {
 		for (const path of ['/courses', PG, `${PG}/foundations/decentralisation-basics`]) {
 			it(`has no accessibility violations on /${locale}${path}`, { timeout: 60_000 }, async () => {
-				for (const [label, viewport] of [['mobile', { width: 360, height: 740 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+				for (const [label, viewport] of [
+					['mobile', { width: 360, height: 740 }],
+					['desktop', { width: 1280, height: 900 }]
+				] as const) {
 					const context = await browser.newContext({ viewport });
 					const page = await context.newPage();
 					await page.goto(`${server.url}/${locale}${path}`);
 					expect(await axeViolations(page)).toEqual([]);
-					expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+					expect(
+						await page.evaluate(() => document.documentElement.scrollWidth)
+					).toBeLessThanOrEqual(viewport.width);
 					await screenshot(page, `${locale}${path.replaceAll('/', '-')}-${label}`);
 					await context.close();
 				}

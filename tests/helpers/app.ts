@@ -8,10 +8,17 @@ import { createTestDb, type TestDb } from './db.ts';
 export type TestApp = { app: FastifyInstance; t: TestDb; close: () => Promise<void> };
 
 /** buildApp() on a fresh SQLite file; `kit: true` also mounts the built SvelteKit app. */
-export async function buildTestApp({ kit = false, courses = false, env = {} }: { kit?: boolean; courses?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp({
+	kit = false,
+	courses = false,
+	env = {}
+}: { kit?: boolean; courses?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
 	const t = createTestDb();
 	const config = loadConfig({ DATABASE_URL: t.file, RATE_LIMIT_PER_MINUTE: '0', ...env });
-	const app = await buildApp({ ctx: { db: t.db, config }, kitBuildDir: kit ? path.resolve('build') : null });
+	const app = await buildApp({
+		ctx: { db: t.db, config },
+		kitBuildDir: kit ? path.resolve('build') : null
+	});
 	// The start-up work of `npm start`: import courses/ and build the search index.
 	if (courses) await startupTasks({ db: t.db, config }, app.log);
 	await app.ready();

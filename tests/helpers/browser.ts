@@ -9,9 +9,13 @@ export const hasBrowser = fs.existsSync(CHROMIUM);
 
 if (!hasBrowser) {
 	if (process.env.CI === 'true') {
-		throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`);
+		throw new Error(
+			`Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`
+		);
 	}
-	console.warn(`\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium\n`);
+	console.warn(
+		`\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium\n`
+	);
 }
 
 /** `describe` when Chromium is present, `describe.skip` (loudly, above) when it is not. */
@@ -22,8 +26,16 @@ export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage'
+		]
 	});
 }
 
@@ -32,7 +44,9 @@ export async function axeViolations(page: Page) {
 	const result = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
 		.analyze();
-	return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	return result.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
 }
 
 /** Saves a screenshot under tests/artifacts/ for people to look at (not compared). */
@@ -43,12 +57,31 @@ export async function screenshot(page: Page, name: string) {
 }
 
 const REGISTER_LABELS = {
-	ar: { email: 'البريد الإلكتروني', password: 'كلمة المرور', name: 'الاسم الكامل', submit: 'إنشاء حسابي' },
-	fr: { email: 'Adresse e-mail', password: 'Mot de passe', name: 'Nom complet', submit: 'Créer mon compte' }
+	ar: {
+		email: 'البريد الإلكتروني',
+		password: 'كلمة المرور',
+		name: 'الاسم الكامل',
+		submit: 'إنشاء حسابي'
+	},
+	fr: {
+		email: 'Adresse e-mail',
+		password: 'Mot de passe',
+		name: 'Nom complet',
+		submit: 'Créer mon compte'
+	}
 } as const;
 
 /** Fills and sends the registration form as a person would, then waits for the home page. */
-export async function registerInBrowser(page: Page, base: string, { lang, email, password, name }: { lang: 'ar' | 'fr'; email: string; password: string; name: string }) {
+export async function registerInBrowser(
+	page: Page,
+	base: string,
+	{
+		lang,
+		email,
+		password,
+		name
+	}: { lang: 'ar' | 'fr'; email: string; password: string; name: string }
+) {
 	const l = REGISTER_LABELS[lang];
 	if (!page.url().endsWith(`/${lang}/register`)) await page.goto(`${base}/${lang}/register`);
 	await page.getByLabel(l.email).fill(email);

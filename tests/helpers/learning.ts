@@ -9,22 +9,43 @@ import { rightResponse } from '../integration/quiz/fixture.ts';
 type Locale = 'ar' | 'fr' | 'en';
 
 /** Takes every quiz of a course once, answering everything right (the key from the snapshot). */
-export function passAllQuizzes(db: Db, { userId, courseId, locale = 'fr' as Locale, skip = [] as string[] }: { userId: string; courseId: number; locale?: Locale; skip?: string[] }) {
-	const quizzes = db.select().from(quiz).where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false))).all();
+export function passAllQuizzes(
+	db: Db,
+	{
+		userId,
+		courseId,
+		locale = 'fr',
+		skip = [] as string[]
+	}: { userId: string; courseId: number; locale?: Locale; skip?: string[] }
+) {
+	const quizzes = db
+		.select()
+		.from(quiz)
+		.where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false)))
+		.all();
 	for (const q of quizzes.filter((x) => !skip.includes(x.slug))) {
 		const attempt = startAttempt(db, { userId, quizId: q.id, locale });
 		const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attempt.id)).get()!;
 		for (const { question } of row.questions) {
 			if (question.type === 'description') continue;
-			saveAnswer(db, { attemptId: attempt.id, userId, questionId: question.id, response: rightResponse(question, locale) });
+			saveAnswer(db, {
+				attemptId: attempt.id,
+				userId,
+				questionId: question.id,
+				response: rightResponse(question, locale)
+			});
 		}
 		submitAttempt(db, { attemptId: attempt.id, userId });
 	}
 }
 
 /** Marks lessons finished, all of them or all but the last `leave`. */
-export function finishLessons(db: Db, { userId, courseId, leave = 0 }: { userId: string; courseId: number; leave?: number }) {
+export function finishLessons(
+	db: Db,
+	{ userId, courseId, leave = 0 }: { userId: string; courseId: number; leave?: number }
+) {
 	const lessons = syllabus(db, courseId).flatMap((m) => m.lessons);
-	for (const l of lessons.slice(0, lessons.length - leave)) completeLesson(db, { userId, courseId, lessonId: l.id });
+	for (const l of lessons.slice(0, lessons.length - leave))
+		completeLesson(db, { userId, courseId, lessonId: l.id });
 	return lessons;
 }

@@ -13,26 +13,39 @@ export type RunningServer = {
 };
 
 /** Starts the built server (`node dist-server/server/main.js`) on a random port with its own database. */
-export async function startServer({ env = {}, dir }: { env?: Record<string, string>; dir?: string } = {}): Promise<RunningServer> {
+export async function startServer({
+	env = {},
+	dir
+}: { env?: Record<string, string>; dir?: string } = {}): Promise<RunningServer> {
 	const workDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-server-'));
 	const dbFile = path.join(workDir, 'tamkeen.db');
 	const child = spawn(process.execPath, ['dist-server/server/main.js'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbFile, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_URL: dbFile,
+			LOG_LEVEL: 'warn',
+			RATE_LIMIT_PER_MINUTE: '0',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
-	child.stdout!.on('data', (d) => (out += d));
-	child.stderr!.on('data', (d) => (out += d));
+	child.stdout.on('data', (d) => (out += d));
+	child.stderr.on('data', (d) => (out += d));
 	const url = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+		const timer = setTimeout(() => {
+			reject(new Error(`server did not start:\n${out}`));
+		}, 30_000);
 		const check = () => {
-			const match = out.match(/listening (http:\/\/[\d.]+:\d+)/);
+			const match = /listening (http:\/\/[\d.]+:\d+)/.exec(out);
 			if (match) {
 				clearTimeout(timer);
 				resolve(match[1]!);
 			}
 		};
-		child.stdout!.on('data', check);
+		child.stdout.on('data', check);
 		child.on('exit', (code) => {
 			clearTimeout(timer);
 			reject(new Error(`server exited with ${code}:\n${out}`));
@@ -46,15 +59,24 @@ export async function startServer({ env = {}, dir }: { env?: Record<string, stri
 		process: child,
 		stop: (signal = 'SIGTERM') =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve(child.exitCode);
-				child.once('exit', (code) => resolve(code));
+				if (child.exitCode !== null) {
+					resolve(child.exitCode);
+					return;
+				}
+				child.once('exit', (code) => {
+					resolve(code);
+				});
 				child.kill(signal);
 			})
 	};
 }
 
 /** Waits until the server has printed something matching `pattern`; returns the match. */
-export async function waitForOutput(server: RunningServer, pattern: RegExp, ms = 10_000): Promise<RegExpMatchArray> {
+export async function waitForOutput(
+	server: RunningServer,
+	pattern: RegExp,
+	ms = 10_000
+): Promise<RegExpMatchArray> {
 	const until = Date.now() + ms;
 	for (;;) {
 		const match = server.output().match(pattern);

@@ -18,15 +18,28 @@ async function register(over: Record<string, string> = {}, lang = 'ar') {
 
 describe('registration', () => {
 	it('creates the account, starts a session and sets a safe cookie', async () => {
-		const { res, fields, cookie } = await register({ name: 'مريم التونسي', position: 'council-member', gender: 'woman', governorate: 'TN-61' });
+		const { res, fields, cookie } = await register({
+			name: 'مريم التونسي',
+			position: 'council-member',
+			gender: 'woman',
+			governorate: 'TN-61'
+		});
 		expect(res.statusCode).toBe(303);
 		expect(res.headers.location).toBe('/ar');
-		const setCookie = ([] as string[]).concat(res.headers['set-cookie'] as string[]).find((c) => c.startsWith('tamkeen_session='))!;
+		const setCookie = ([] as string[])
+			.concat(res.headers['set-cookie'] as string[])
+			.find((c) => c.startsWith('tamkeen_session='))!;
 		expect(setCookie).toMatch(/HttpOnly/i);
 		expect(setCookie).toMatch(/SameSite=Lax/i);
 		expect(setCookie).not.toMatch(/Secure/i);
 		const row = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!;
-		expect(row).toMatchObject({ name: 'مريم التونسي', role: 'learner', position: 'council-member', gender: 'woman', governorateId: 'TN-61' });
+		expect(row).toMatchObject({
+			name: 'مريم التونسي',
+			role: 'learner',
+			position: 'council-member',
+			gender: 'woman',
+			governorateId: 'TN-61'
+		});
 		expect(row.passwordHash).toMatch(/^\$argon2id\$/);
 		const account = await h.app.inject({ url: '/ar/account', headers: { cookie } });
 		expect(account.statusCode).toBe(200);
@@ -35,7 +48,12 @@ describe('registration', () => {
 
 	it('answers bad input with 400 and messages in the page’s language, and saves nothing', async () => {
 		const before = h.t.db.select().from(user).all().length;
-		const res = await postForm(h.app, '/fr/register', { name: '', email: 'pas-un-email', password: 'zq9!x', locale: 'fr' });
+		const res = await postForm(h.app, '/fr/register', {
+			name: '',
+			email: 'pas-un-email',
+			password: 'zq9!x',
+			locale: 'fr'
+		});
 		expect(res.statusCode).toBe(400);
 		expect(res.body).toContain('Ce champ est obligatoire.');
 		expect(res.body).toContain('Saisissez une adresse e-mail comme nom@exemple.tn.');
@@ -47,7 +65,10 @@ describe('registration', () => {
 
 	it('refuses an email already in use with 409 and says what to do', async () => {
 		const { fields } = await register();
-		const res = await postForm(h.app, '/en/register', { ...registration(), email: fields.email.toUpperCase() });
+		const res = await postForm(h.app, '/en/register', {
+			...registration(),
+			email: fields.email.toUpperCase()
+		});
 		expect(res.statusCode).toBe(409);
 		expect(res.body).toContain('An account already uses this email.');
 	});
@@ -63,7 +84,10 @@ describe('registration', () => {
 describe('signing in and out', () => {
 	it('signs in, shows the user, and signs out for good', async () => {
 		const { fields } = await register();
-		const res = await postForm(h.app, '/fr/signin', { email: fields.email, password: fields.password });
+		const res = await postForm(h.app, '/fr/signin', {
+			email: fields.email,
+			password: fields.password
+		});
 		expect(res.statusCode).toBe(303);
 		const cookie = cookiesFrom(res.headers);
 		const home = await h.app.inject({ url: '/fr', headers: { cookie } });
@@ -77,8 +101,14 @@ describe('signing in and out', () => {
 
 	it('gives the same answer for a wrong email and a wrong password', async () => {
 		const { fields } = await register();
-		const wrongPassword = await postForm(h.app, '/ar/signin', { email: fields.email, password: 'not the password' });
-		const wrongEmail = await postForm(h.app, '/ar/signin', { email: 'nobody-' + fields.email, password: fields.password });
+		const wrongPassword = await postForm(h.app, '/ar/signin', {
+			email: fields.email,
+			password: 'not the password'
+		});
+		const wrongEmail = await postForm(h.app, '/ar/signin', {
+			email: 'nobody-' + fields.email,
+			password: fields.password
+		});
 		expect(wrongPassword.statusCode).toBe(400);
 		expect(wrongEmail.statusCode).toBe(400);
 		const message = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.';
@@ -89,9 +119,19 @@ describe('signing in and out', () => {
 	it('locks an account after 5 failures, even against the right password', async () => {
 		const { fields } = await register();
 		for (let i = 0; i < 5; i++) {
-			expect((await postForm(h.app, '/en/signin', { email: fields.email, password: `wrong ${i} attempt` })).statusCode).toBe(400);
+			expect(
+				(
+					await postForm(h.app, '/en/signin', {
+						email: fields.email,
+						password: `wrong ${i} attempt`
+					})
+				).statusCode
+			).toBe(400);
 		}
-		const locked = await postForm(h.app, '/en/signin', { email: fields.email, password: fields.password });
+		const locked = await postForm(h.app, '/en/signin', {
+			email: fields.email,
+			password: fields.password
+		});
 		expect(locked.statusCode).toBe(429);
 		expect(locked.headers['retry-after']).toMatch(/^\d+$/);
 		expect(locked.body).toContain('Too many attempts. Wait 15 minutes and try again.');
@@ -105,7 +145,12 @@ describe('access control', () => {
 		expect(page.statusCode).toBe(403);
 		expect(page.body).toContain('Not allowed');
 		const target = h.t.db.select().from(user).get()!;
-		const action = await postForm(h.app, '/en/admin?/role', { userId: target.id, role: 'admin' }, cookie);
+		const action = await postForm(
+			h.app,
+			'/en/admin?/role',
+			{ userId: target.id, role: 'admin' },
+			cookie
+		);
 		expect(action.statusCode).toBe(403);
 		expect(h.t.db.select().from(user).where(eq(user.id, target.id)).get()!.role).not.toBe('admin');
 	});
@@ -117,18 +162,41 @@ describe('access control', () => {
 	});
 
 	it('lets an admin list users and change a role', async () => {
-		await createUser(h.t.db, { email: 'boss@example.tn', name: 'Boss', password: 'admin passphrase', locale: 'fr', role: 'admin', position: null, governorateId: null, municipalityId: null, gender: null });
-		const signin = await postForm(h.app, '/fr/signin', { email: 'boss@example.tn', password: 'admin passphrase' });
+		await createUser(h.t.db, {
+			email: 'boss@example.tn',
+			name: 'Boss',
+			password: 'admin passphrase',
+			locale: 'fr',
+			role: 'admin',
+			position: null,
+			governorateId: null,
+			municipalityId: null,
+			gender: null
+		});
+		const signin = await postForm(h.app, '/fr/signin', {
+			email: 'boss@example.tn',
+			password: 'admin passphrase'
+		});
 		const cookie = cookiesFrom(signin.headers);
 		const page = await h.app.inject({ url: '/fr/admin', headers: { cookie } });
 		expect(page.statusCode).toBe(200);
 		expect(page.body).toContain('boss@example.tn');
 		const { fields } = await register();
 		const target = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!;
-		const res = await postForm(h.app, '/fr/admin?/role', { userId: target.id, role: 'trainer' }, cookie);
+		const res = await postForm(
+			h.app,
+			'/fr/admin?/role',
+			{ userId: target.id, role: 'trainer' },
+			cookie
+		);
 		expect(res.statusCode).toBe(200);
 		expect(h.t.db.select().from(user).where(eq(user.id, target.id)).get()!.role).toBe('trainer');
-		const bad = await postForm(h.app, '/fr/admin?/role', { userId: target.id, role: 'emperor' }, cookie);
+		const bad = await postForm(
+			h.app,
+			'/fr/admin?/role',
+			{ userId: target.id, role: 'emperor' },
+			cookie
+		);
 		expect(bad.statusCode).toBe(400);
 	});
 });
@@ -136,26 +204,64 @@ describe('access control', () => {
 describe('account page', () => {
 	it('saves the profile and refuses a municipality outside the governorate', async () => {
 		const { cookie, fields } = await register();
-		const ok = await postForm(h.app, '/en/account?/profile', { name: 'New Name', locale: 'fr', position: 'municipal-staff', governorate: '', municipality: '', gender: '' }, cookie);
+		const ok = await postForm(
+			h.app,
+			'/en/account?/profile',
+			{
+				name: 'New Name',
+				locale: 'fr',
+				position: 'municipal-staff',
+				governorate: '',
+				municipality: '',
+				gender: ''
+			},
+			cookie
+		);
 		expect(ok.statusCode).toBe(200);
 		expect(ok.body).toContain('Your profile is saved.');
-		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()).toMatchObject({ name: 'New Name', locale: 'fr', position: 'municipal-staff' });
-		const bad = await postForm(h.app, '/en/account?/profile', { name: 'New Name', locale: 'fr', governorate: 'TN-11', municipality: '15' }, cookie);
+		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()).toMatchObject({
+			name: 'New Name',
+			locale: 'fr',
+			position: 'municipal-staff'
+		});
+		const bad = await postForm(
+			h.app,
+			'/en/account?/profile',
+			{ name: 'New Name', locale: 'fr', governorate: 'TN-11', municipality: '15' },
+			cookie
+		);
 		expect(bad.statusCode).toBe(400);
 		expect(bad.body).toContain('This municipality is not in the governorate you chose.');
-		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!.name).toBe('New Name');
+		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!.name).toBe(
+			'New Name'
+		);
 	});
 
 	it('changes the password and signs out every other session', async () => {
 		const { cookie, fields } = await register();
-		const other = cookiesFrom((await postForm(h.app, '/ar/signin', { email: fields.email, password: fields.password })).headers);
-		const wrong = await postForm(h.app, '/ar/account?/password', { current: 'not it at all', next: 'a brand new passphrase' }, cookie);
+		const other = cookiesFrom(
+			(await postForm(h.app, '/ar/signin', { email: fields.email, password: fields.password }))
+				.headers
+		);
+		const wrong = await postForm(
+			h.app,
+			'/ar/account?/password',
+			{ current: 'not it at all', next: 'a brand new passphrase' },
+			cookie
+		);
 		expect(wrong.statusCode).toBe(400);
 		expect(wrong.body).toContain('كلمة المرور الحالية غير صحيحة.');
-		const res = await postForm(h.app, '/ar/account?/password', { current: fields.password, next: 'a brand new passphrase' }, cookie);
+		const res = await postForm(
+			h.app,
+			'/ar/account?/password',
+			{ current: fields.password, next: 'a brand new passphrase' },
+			cookie
+		);
 		expect(res.statusCode).toBe(200);
 		expect((await h.app.inject({ url: '/ar/account', headers: { cookie } })).statusCode).toBe(200);
-		expect((await h.app.inject({ url: '/ar/account', headers: { cookie: other } })).statusCode).toBe(303);
+		expect(
+			(await h.app.inject({ url: '/ar/account', headers: { cookie: other } })).statusCode
+		).toBe(303);
 		const u = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!;
 		expect(h.t.db.select().from(session).where(eq(session.userId, u.id)).all()).toHaveLength(1);
 	});
@@ -184,10 +290,16 @@ describe('first administrator', () => {
 		const token = issueFirstAdminToken(fresh.t.db)!;
 		const page = await fresh.app.inject({ url: `/en/setup/${token}` });
 		expect(page.body).toContain('Create the first administrator');
-		const res = await postForm(fresh.app, `/en/setup/${token}`, registration({ email: 'root@example.tn' }));
+		const res = await postForm(
+			fresh.app,
+			`/en/setup/${token}`,
+			registration({ email: 'root@example.tn' })
+		);
 		expect(res.statusCode).toBe(303);
 		expect(res.headers.location).toBe('/en/admin');
-		expect(fresh.t.db.select().from(user).where(eq(user.email, 'root@example.tn')).get()!.role).toBe('admin');
+		expect(
+			fresh.t.db.select().from(user).where(eq(user.email, 'root@example.tn')).get()!.role
+		).toBe('admin');
 		const again = await postForm(fresh.app, `/en/setup/${token}`, registration());
 		expect(again.statusCode).toBe(403);
 		await fresh.close();

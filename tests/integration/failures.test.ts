@@ -11,7 +11,11 @@ describe('when the database is gone', () => {
 		const res = await h.app.inject({ url: '/api/v1/governorates' });
 		expect(res.statusCode).toBe(500);
 		const body = res.json();
-		expect(body).toEqual({ error: 'Internal Server Error', message: 'Something went wrong on our side.', requestId: expect.any(String) });
+		expect(body).toEqual({
+			error: 'Internal Server Error',
+			message: 'Something went wrong on our side.',
+			requestId: expect.any(String)
+		});
 		expect(res.body).not.toMatch(/database|sqlite|at .*\.ts|stack/i);
 		await h.app.close();
 	});

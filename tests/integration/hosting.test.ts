@@ -29,7 +29,10 @@ describe('hosting SvelteKit inside Fastify', () => {
 	});
 
 	it('redirects / to the visitor’s language, Arabic when nothing matches', async () => {
-		const fr = await h.app.inject({ url: '/', headers: { 'accept-language': 'fr-TN,fr;q=0.9,en;q=0.5' } });
+		const fr = await h.app.inject({
+			url: '/',
+			headers: { 'accept-language': 'fr-TN,fr;q=0.9,en;q=0.5' }
+		});
 		expect(fr.statusCode).toBe(307);
 		expect(fr.headers.location).toMatch(/\/fr$/);
 		const de = await h.app.inject({ url: '/', headers: { 'accept-language': 'de-DE' } });
@@ -39,7 +42,10 @@ describe('hosting SvelteKit inside Fastify', () => {
 	});
 
 	it('passes urlencoded form posts to SvelteKit intact', async () => {
-		const res = await postForm(h.app, '/fr/signin', { email: 'nobody@example.tn', password: 'wrong password' });
+		const res = await postForm(h.app, '/fr/signin', {
+			email: 'nobody@example.tn',
+			password: 'wrong password'
+		});
 		expect(res.statusCode).toBe(400);
 		expect(res.body).toContain('L’e-mail ou le mot de passe est incorrect.');
 		// The email typed is echoed back, proving SvelteKit read the body.
@@ -47,7 +53,10 @@ describe('hosting SvelteKit inside Fastify', () => {
 	});
 
 	it('passes multipart form posts to SvelteKit intact', async () => {
-		const res = await postMultipart(h.app, '/en/signin', { email: 'multi@example.tn', password: 'wrong password' });
+		const res = await postMultipart(h.app, '/en/signin', {
+			email: 'multi@example.tn',
+			password: 'wrong password'
+		});
 		expect(res.statusCode).toBe(400);
 		expect(res.body).toContain('multi@example.tn');
 		expect(res.body).toContain('The email or the password is not right.');
@@ -56,7 +65,10 @@ describe('hosting SvelteKit inside Fastify', () => {
 	it('caches immutable assets for a year', async () => {
 		const dir = path.resolve('build/client/_app/immutable/entry');
 		const file = fs.readdirSync(dir).find((f) => f.endsWith('.js'))!;
-		const res = await h.app.inject({ url: `/_app/immutable/entry/${file}`, headers: { 'accept-encoding': 'br' } });
+		const res = await h.app.inject({
+			url: `/_app/immutable/entry/${file}`,
+			headers: { 'accept-encoding': 'br' }
+		});
 		expect(res.statusCode).toBe(200);
 		expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 		expect(res.headers['content-encoding']).toBe('br');
@@ -80,8 +92,13 @@ describe('hosting SvelteKit inside Fastify', () => {
 	it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
 		const doc = (await h.app.inject({ url: '/api/v1/openapi.json' })).json();
 		expect(doc.openapi).toMatch(/^3\./);
-		expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/governorates']));
-		expect(doc.paths['/api/v1/me'].get.responses['200'].content['application/json'].schema.properties.email).toBeTruthy();
+		expect(Object.keys(doc.paths)).toEqual(
+			expect.arrayContaining(['/api/v1/me', '/api/v1/governorates'])
+		);
+		expect(
+			doc.paths['/api/v1/me'].get.responses['200'].content['application/json'].schema.properties
+				.email
+		).toBeTruthy();
 	});
 });
 

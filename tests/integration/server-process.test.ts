@@ -21,13 +21,24 @@ describe('the server process', () => {
 		// stop the server, then send the rest.
 		const body = 'email=slow%40example.tn&password=not-the-right-one';
 		const answer = new Promise<number>((resolve, reject) => {
-			const req = http.request(`${server.url}/en/signin`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length, origin: server.url, accept: 'text/html' }
-			}, (res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			});
+			const req = http.request(
+				`${server.url}/en/signin`,
+				{
+					method: 'POST',
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						'content-length': body.length,
+						origin: server.url,
+						accept: 'text/html'
+					}
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => {
+						resolve(res.statusCode ?? 0);
+					});
+				}
+			);
 			req.on('error', reject);
 			req.write(body.slice(0, 10));
 			setTimeout(() => {
@@ -46,7 +57,10 @@ describe('the server process', () => {
 	});
 
 	it('refuses a bad configuration with a readable message', async () => {
-		const r = spawnSync(process.execPath, ['dist-server/server/main.js'], { env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8' });
+		const r = spawnSync(process.execPath, ['dist-server/server/main.js'], {
+			env: { ...process.env, PORT: 'eighty' },
+			encoding: 'utf8'
+		});
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain('Configuration error: PORT must be a whole number');
 	});
@@ -62,23 +76,43 @@ describe('npm run user:create', () => {
 
 	it('creates an account with the password read from standard input', () => {
 		const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-cli-')), 'cli.db');
-		const ok = run(['--email', 'Trainer@Example.tn', '--name', 'Sami', '--role', 'trainer', '--password-stdin'], 'trainer passphrase\n', dbFile);
+		const ok = run(
+			['--email', 'Trainer@Example.tn', '--name', 'Sami', '--role', 'trainer', '--password-stdin'],
+			'trainer passphrase\n',
+			dbFile
+		);
 		expect(ok.stderr).toBe('');
 		expect(ok.stdout).toMatch(/Created trainer trainer@example\.tn/);
 		const db = new Database(dbFile, { readonly: true });
-		const row = db.prepare('select role, password_hash from user where email = ?').get('trainer@example.tn') as { role: string; password_hash: string };
+		const row = db
+			.prepare('select role, password_hash from user where email = ?')
+			.get('trainer@example.tn') as { role: string; password_hash: string };
 		expect(row.role).toBe('trainer');
 		expect(row.password_hash).toMatch(/^\$argon2id\$/);
 		db.close();
-		const again = run(['--email', 'trainer@example.tn', '--name', 'Sami', '--password-stdin'], 'trainer passphrase', dbFile);
+		const again = run(
+			['--email', 'trainer@example.tn', '--name', 'Sami', '--password-stdin'],
+			'trainer passphrase',
+			dbFile
+		);
 		expect(again.status).toBe(2);
 		expect(again.stderr).toContain('already exists');
 	});
 
 	it('refuses a short password, a bad role and a password on the command line', () => {
 		const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-cli-')), 'cli.db');
-		expect(run(['--email', 'a@b.tn', '--name', 'A', '--password-stdin'], 'short', dbFile).stderr).toContain('at least 10 characters');
-		expect(run(['--email', 'a@b.tn', '--name', 'A', '--role', 'king', '--password-stdin'], 'long enough pass', dbFile).stderr).toContain('--role must be one of');
-		expect(run(['--email', 'a@b.tn', '--name', 'A'], '', dbFile).stderr).toContain('--password-stdin');
+		expect(
+			run(['--email', 'a@b.tn', '--name', 'A', '--password-stdin'], 'short', dbFile).stderr
+		).toContain('at least 10 characters');
+		expect(
+			run(
+				['--email', 'a@b.tn', '--name', 'A', '--role', 'king', '--password-stdin'],
+				'long enough pass',
+				dbFile
+			).stderr
+		).toContain('--role must be one of');
+		expect(run(['--email', 'a@b.tn', '--name', 'A'], '', dbFile).stderr).toContain(
+			'--password-stdin'
+		);
 	});
 });

@@ -15,7 +15,9 @@ describe('loadConfig', () => {
 
 	it('marks cookies Secure exactly when ORIGIN is https', () => {
 		expect(loadConfig({ ORIGIN: 'https://tamkeen.example.tn/some/path' }).secureCookies).toBe(true);
-		expect(loadConfig({ ORIGIN: 'https://tamkeen.example.tn/x' }).origin.href).toBe('https://tamkeen.example.tn/');
+		expect(loadConfig({ ORIGIN: 'https://tamkeen.example.tn/x' }).origin.href).toBe(
+			'https://tamkeen.example.tn/'
+		);
 		expect(loadConfig({ ORIGIN: 'http://10.0.0.5:8080' }).secureCookies).toBe(false);
 	});
 

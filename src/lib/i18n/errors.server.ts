@@ -33,8 +33,12 @@ const messages: Record<string, () => string> = {
 
 /** A quiz refusal that carries numbers (attempts allowed, seconds to wait), as a sentence. */
 export function quizErrorText(code: string, details: Record<string, number> = {}): string {
-	if (code === 'attempts_exhausted') return m.quiz_error_attempts_exhausted({ allowed: formatNumber(details.allowed ?? 0) });
-	if (code === 'cooldown') return m.quiz_error_cooldown({ minutes: formatNumber(Math.max(1, Math.ceil((details.secondsLeft ?? 0) / 60))) });
+	if (code === 'attempts_exhausted')
+		return m.quiz_error_attempts_exhausted({ allowed: formatNumber(details.allowed ?? 0) });
+	if (code === 'cooldown')
+		return m.quiz_error_cooldown({
+			minutes: formatNumber(Math.max(1, Math.ceil((details.secondsLeft ?? 0) / 60)))
+		});
 	return errorText(code);
 }
 

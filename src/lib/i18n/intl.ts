@@ -10,6 +10,9 @@ export function intlLocale(locale = getLocale()): string {
 	return INTL_LOCALE[locale] ?? locale;
 }
 
-export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(intlLocale(), options).format(n);
-export const formatDate = (d: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) =>
-	new Intl.DateTimeFormat(intlLocale(), options).format(typeof d === 'string' ? new Date(d) : d);
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
+	new Intl.NumberFormat(intlLocale(), options).format(n);
+export const formatDate = (
+	d: Date | string,
+	options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }
+) => new Intl.DateTimeFormat(intlLocale(), options).format(typeof d === 'string' ? new Date(d) : d);

@@ -16,7 +16,9 @@ export function stripLocale(pathname: string): string {
 
 /** A site path in a locale (`/account` -> `/fr/account`, `/` -> `/fr`). */
 export function href(path: string, locale: Locale = getLocale()): string {
-	return path === '/' || path === '' ? `/${locale}` : `/${locale}${path.startsWith('/') ? path : `/${path}`}`;
+	return path === '/' || path === ''
+		? `/${locale}`
+		: `/${locale}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 export { locales };

@@ -41,7 +41,8 @@ function readPort(value: string | undefined): number {
 function readCount(name: string, value: string | undefined, fallback: number): number {
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new ConfigError(`${name} must be a whole number, got "${value}"`);
 	return n;
 }
 
@@ -60,7 +61,11 @@ function readSignatories(value: string | undefined): Config['certificateSignator
 	}
 	if (!Array.isArray(parsed)) fail();
 	for (const s of parsed as unknown[]) {
-		const ok = s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' && typeof (s as { title?: unknown }).title === 'object';
+		const ok =
+			s &&
+			typeof s === 'object' &&
+			typeof (s as { name?: unknown }).name === 'string' &&
+			typeof (s as { title?: unknown }).title === 'object';
 		if (!ok) fail();
 	}
 	return parsed as Config['certificateSignatories'];
@@ -72,7 +77,9 @@ function readOrigin(value: string | undefined, port: number): URL {
 	try {
 		url = new URL(value || fallback);
 	} catch {
-		throw new ConfigError(`ORIGIN must be a URL such as https://tamkeen.example.org, got "${value}"`);
+		throw new ConfigError(
+			`ORIGIN must be a URL such as https://tamkeen.example.org, got "${value}"`
+		);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new ConfigError(`ORIGIN must start with http:// or https://, got "${value}"`);
@@ -86,7 +93,8 @@ export function loadConfig(env: Env = process.env): Config {
 	const host = env.HOST || '127.0.0.1';
 	const origin = readOrigin(env.ORIGIN, port);
 	const databaseUrl = env.DATABASE_URL || 'db/data/tamkeen.db';
-	const dataDir = env.DATA_DIR || (databaseUrl === ':memory:' ? 'db/data' : path.dirname(databaseUrl));
+	const dataDir =
+		env.DATA_DIR || (databaseUrl === ':memory:' ? 'db/data' : path.dirname(databaseUrl));
 	return {
 		port,
 		host,

@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCookie } from '../../lib/server/auth/cookie.ts';
-import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../../lib/server/auth/session.ts';
+import {
+	SESSION_COOKIE,
+	validateSessionToken,
+	type SessionUser
+} from '../../lib/server/auth/session.ts';
 import type { Role } from '../../lib/server/db/schema/index.ts';
 import type { AppContext } from '../context.ts';
 

@@ -5,7 +5,11 @@ import { checkCredential } from '../../lib/server/certificates/issued-credential
 import type { AppContext } from '../context.ts';
 import { ErrorBody } from './schemas.ts';
 
-const Localised = Type.Object({ ar: Type.Optional(Type.String()), fr: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
+const Localised = Type.Object({
+	ar: Type.Optional(Type.String()),
+	fr: Type.Optional(Type.String()),
+	en: Type.Optional(Type.String())
+});
 const CertificateBody = Type.Object({
 	status: Type.Union([Type.Literal('valid'), Type.Literal('revoked')]),
 	code: Type.String(),
@@ -25,14 +29,32 @@ const CertificateBody = Type.Object({
 const verifyLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 /** Public certificate verification: by code, and for a signed credential. */
-export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
+	app,
+	{ ctx }
+) => {
 	app.get(
 		'/certificates/:code',
-		{ config: verifyLimit, schema: { summary: 'Verify a certificate by its code', tags: ['certificates'], params: Type.Object({ code: Type.String({ maxLength: 40 }) }), response: { 200: CertificateBody, 400: ErrorBody, 404: ErrorBody } } },
+		{
+			config: verifyLimit,
+			schema: {
+				summary: 'Verify a certificate by its code',
+				tags: ['certificates'],
+				params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+				response: { 200: CertificateBody, 400: ErrorBody, 404: ErrorBody }
+			}
+		},
 		async (req, reply) => {
 			const r = verifyCertificateCode(ctx.db, req.params.code);
-			if (r.status === 'malformed') return reply.code(400).send({ error: 'MALFORMED_CODE', message: 'Certificate codes look like TMK-XXXX-XXXX-XX.' });
-			if (r.status === 'unknown') return reply.code(404).send({ error: 'UNKNOWN_CERTIFICATE', message: `No certificate ${r.code}.` });
+			if (r.status === 'malformed')
+				return reply.code(400).send({
+					error: 'MALFORMED_CODE',
+					message: 'Certificate codes look like TMK-XXXX-XXXX-XX.'
+				});
+			if (r.status === 'unknown')
+				return reply
+					.code(404)
+					.send({ error: 'UNKNOWN_CERTIFICATE', message: `No certificate ${r.code}.` });
 			return { status: r.status, ...r.certificate };
 		}
 	);
@@ -45,7 +67,13 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
 				summary: 'Check an Open Badges credential (VC-JWT): our signature and revocation',
 				tags: ['certificates'],
 				body: Type.Object({ credential: Type.String({ minLength: 1, maxLength: 20000 }) }),
-				response: { 200: Type.Object({ valid: Type.Boolean(), reason: Type.Optional(Type.String()), code: Type.Optional(Type.String()) }) }
+				response: {
+					200: Type.Object({
+						valid: Type.Boolean(),
+						reason: Type.Optional(Type.String()),
+						code: Type.Optional(Type.String())
+					})
+				}
 			}
 		},
 		async (req) => checkCredential(ctx, req.body.credential)

@@ -8,7 +8,11 @@ import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';
 import { ErrorBody } from './schemas.ts';
 
-const Localised = Type.Object({ ar: Type.Optional(Type.String()), fr: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
+const Localised = Type.Object({
+	ar: Type.Optional(Type.String()),
+	fr: Type.Optional(Type.String()),
+	en: Type.Optional(Type.String())
+});
 const CourseBody = Type.Object({
 	slug: Type.String(),
 	version: Type.String(),
@@ -29,7 +33,9 @@ const CourseDetail = Type.Intersect([
 			Type.Object({
 				slug: Type.String(),
 				title: Localised,
-				lessons: Type.Array(Type.Object({ slug: Type.String(), title: Localised, minutes: Type.Integer() }))
+				lessons: Type.Array(
+					Type.Object({ slug: Type.String(), title: Localised, minutes: Type.Integer() })
+				)
 			})
 		)
 	})
@@ -58,34 +64,69 @@ const publicCourse = (c: CourseSummary) => ({
 });
 
 /** Public catalog (published courses only), and the signed-in learner's enrolments. */
-export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-	app.get('/courses', { schema: { summary: 'Published courses', tags: ['courses'], response: { 200: Type.Array(CourseBody) } } }, async () =>
-		listCourses(ctx.db).map(publicCourse)
+export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
+	app,
+	{ ctx }
+) => {
+	app.get(
+		'/courses',
+		{
+			schema: {
+				summary: 'Published courses',
+				tags: ['courses'],
+				response: { 200: Type.Array(CourseBody) }
+			}
+		},
+		async () => listCourses(ctx.db).map(publicCourse)
 	);
 
 	app.get(
 		'/courses/:slug',
-		{ schema: { summary: 'One published course with its syllabus', tags: ['courses'], params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), response: { 200: CourseDetail, 404: ErrorBody } } },
+		{
+			schema: {
+				summary: 'One published course with its syllabus',
+				tags: ['courses'],
+				params: Type.Object({ slug: Type.String({ maxLength: 100 }) }),
+				response: { 200: CourseDetail, 404: ErrorBody }
+			}
+		},
 		async (req, reply) => {
 			const c = listCourses(ctx.db).find((x) => x.slug === req.params.slug);
-			if (!c) return reply.code(404).send({ error: 'NOT_FOUND', message: `No published course ${req.params.slug}` });
-			const modules = syllabus(ctx.db, c.id).map((m) => ({ slug: m.slug, title: m.title, lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes })) }));
+			if (!c)
+				return reply
+					.code(404)
+					.send({ error: 'NOT_FOUND', message: `No published course ${req.params.slug}` });
+			const modules = syllabus(ctx.db, c.id).map((m) => ({
+				slug: m.slug,
+				title: m.title,
+				lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes }))
+			}));
 			return { ...publicCourse(c), modules };
 		}
 	);
 
-	app.get('/me/enrolments', { schema: { summary: 'My enrolments and progress', tags: ['learning'], response: { 200: Type.Array(Enrolment), 401: ErrorBody } } }, async (req, reply) => {
-		const user = requireApiRole(ctx, req, reply);
-		if (!user) return reply;
-		return myLearning(ctx.db, { userId: user.id }).map(({ course, progress, resume }) => ({
-			course: course.slug,
-			title: course.title,
-			done: progress.done,
-			total: progress.total,
-			percent: progress.percent,
-			resume: resume ? { module: resume.moduleSlug, lesson: resume.lessonSlug } : null
-		}));
-	});
+	app.get(
+		'/me/enrolments',
+		{
+			schema: {
+				summary: 'My enrolments and progress',
+				tags: ['learning'],
+				response: { 200: Type.Array(Enrolment), 401: ErrorBody }
+			}
+		},
+		async (req, reply) => {
+			const user = requireApiRole(ctx, req, reply);
+			if (!user) return reply;
+			return myLearning(ctx.db, { userId: user.id }).map(({ course, progress, resume }) => ({
+				course: course.slug,
+				title: course.title,
+				done: progress.done,
+				total: progress.total,
+				percent: progress.percent,
+				resume: resume ? { module: resume.moduleSlug, lesson: resume.lessonSlug } : null
+			}));
+		}
+	);
 
 	app.post(
 		'/me/lessons/:lessonId/scroll',
@@ -101,7 +142,13 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			if (!saveScroll(ctx.db, { userId: user.id, lessonId: req.params.lessonId, scroll: req.body.scroll })) {
+			if (
+				!saveScroll(ctx.db, {
+					userId: user.id,
+					lessonId: req.params.lessonId,
+					scroll: req.body.scroll
+				})
+			) {
 				return reply.code(404).send({ error: 'NOT_FOUND', message: 'Open the lesson first.' });
 			}
 			return reply.code(204).send(null);

@@ -32,7 +32,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (a
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
 			const full = getUser(ctx.db, user.id);
-			if (!full) return reply.code(401).send({ error: 'UNAUTHENTICATED', message: 'Sign in first.' });
+			if (!full)
+				return reply.code(401).send({ error: 'UNAUTHENTICATED', message: 'Sign in first.' });
 			return full;
 		}
 	);

@@ -6,7 +6,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { DomainError } from '../../lib/server/errors.ts';
-import { checkAnswer, saveAnswer, submitAttempt, viewAttempt } from '../../lib/server/quiz/attempts.ts';
+import {
+	checkAnswer,
+	saveAnswer,
+	submitAttempt,
+	viewAttempt
+} from '../../lib/server/quiz/attempts.ts';
 import { liveQuiz } from '../../lib/server/quiz/attempts-load.ts';
 import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts';
 import type { AppContext } from '../context.ts';
@@ -44,7 +49,15 @@ const AttemptBody = Type.Object({
 	deadlineAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 	secondsLeft: Type.Union([Type.Integer(), Type.Null()]),
 	questions: Type.Array(Presented),
-	answers: Type.Record(Type.String(), Type.Object({ response: Type.Unknown(), savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer(), checked: Type.Optional(Checked) })),
+	answers: Type.Record(
+		Type.String(),
+		Type.Object({
+			response: Type.Unknown(),
+			savedAt: Type.String({ format: 'date-time' }),
+			revision: Type.Integer(),
+			checked: Type.Optional(Checked)
+		})
+	),
 	immediateFeedback: Type.Boolean()
 });
 const Result = Type.Object({
@@ -64,10 +77,22 @@ const STATUS: Record<string, [number, string, string]> = {
 	unknown_question: [404, 'NOT_FOUND', 'This attempt has no such question.'],
 	invalid_response: [400, 'INVALID_RESPONSE', 'The response does not fit the question type.'],
 	attempt_submitted: [409, 'ATTEMPT_SUBMITTED', 'The attempt is already submitted.'],
-	deadline_passed: [409, 'DEADLINE_PASSED', 'The time limit has passed; the attempt was submitted with the answers saved before it.'],
-	answer_checked: [409, 'ANSWER_CHECKED', 'This answer was checked (immediate feedback) and is final.'],
+	deadline_passed: [
+		409,
+		'DEADLINE_PASSED',
+		'The time limit has passed; the attempt was submitted with the answers saved before it.'
+	],
+	answer_checked: [
+		409,
+		'ANSWER_CHECKED',
+		'This answer was checked (immediate feedback) and is final.'
+	],
 	no_answer_to_check: [400, 'NO_ANSWER', 'Save an answer to this question before checking it.'],
-	feedback_after_submit: [409, 'FEEDBACK_AFTER_SUBMIT', 'This quiz gives feedback only after submission.']
+	feedback_after_submit: [
+		409,
+		'FEEDBACK_AFTER_SUBMIT',
+		'This quiz gives feedback only after submission.'
+	]
 };
 
 /** A domain refusal as its status and body; anything else is rethrown (a 500 with an id). */
@@ -80,14 +105,36 @@ function refuse(reply: FastifyReply, e: unknown) {
 export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
 	app.get(
 		'/attempts/:id',
-		{ schema: { summary: 'My attempt as shown: questions (never an answer key) and my saved answers', tags: ['quiz'], params: AttemptParams, response: { 200: AttemptBody, 401: ErrorBody, 404: ErrorBody } } },
+		{
+			schema: {
+				summary: 'My attempt as shown: questions (never an answer key) and my saved answers',
+				tags: ['quiz'],
+				params: AttemptParams,
+				response: { 200: AttemptBody, 401: ErrorBody, 404: ErrorBody }
+			}
+		},
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
 			try {
 				const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
-				const answers = Object.fromEntries(Object.entries(v.answers).map(([id, a]) => [id, { response: a.response, savedAt: a.savedAt.toISOString(), revision: a.revision, ...(a.checked ? { checked: a.checked } : {}) }]));
-				return { ...v, startedAt: v.startedAt.toISOString(), deadlineAt: v.deadlineAt?.toISOString() ?? null, answers };
+				const answers = Object.fromEntries(
+					Object.entries(v.answers).map(([id, a]) => [
+						id,
+						{
+							response: a.response,
+							savedAt: a.savedAt.toISOString(),
+							revision: a.revision,
+							...(a.checked ? { checked: a.checked } : {})
+						}
+					])
+				);
+				return {
+					...v,
+					startedAt: v.startedAt.toISOString(),
+					deadlineAt: v.deadlineAt?.toISOString() ?? null,
+					answers
+				};
 			} catch (e) {
 				return refuse(reply, e);
 			}
@@ -99,18 +146,36 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		{
 			schema: {
 				summary: 'Save my answer to one question of an open attempt (idempotent)',
-				description: '409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
+				description:
+					'409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
 				tags: ['quiz'],
-				params: Type.Object({ id: Type.Integer({ minimum: 1 }), questionId: Type.String({ maxLength: 200 }) }),
+				params: Type.Object({
+					id: Type.Integer({ minimum: 1 }),
+					questionId: Type.String({ maxLength: 200 })
+				}),
 				body: Type.Object({ response: Type.Unknown() }),
-				response: { 200: Type.Object({ savedAt: Type.String({ format: 'date-time' }), revision: Type.Integer() }), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+				response: {
+					200: Type.Object({
+						savedAt: Type.String({ format: 'date-time' }),
+						revision: Type.Integer()
+					}),
+					400: ErrorBody,
+					401: ErrorBody,
+					404: ErrorBody,
+					409: ErrorBody
+				}
 			}
 		},
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
 			try {
-				const saved = saveAnswer(ctx.db, { attemptId: req.params.id, userId: user.id, questionId: req.params.questionId, response: req.body.response });
+				const saved = saveAnswer(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					questionId: req.params.questionId,
+					response: req.body.response
+				});
 				return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
 			} catch (e) {
 				return refuse(reply, e);
@@ -124,7 +189,10 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			schema: {
 				summary: 'Check my saved answer now (immediate-feedback quizzes); the answer becomes final',
 				tags: ['quiz'],
-				params: Type.Object({ id: Type.Integer({ minimum: 1 }), questionId: Type.String({ maxLength: 200 }) }),
+				params: Type.Object({
+					id: Type.Integer({ minimum: 1 }),
+					questionId: Type.String({ maxLength: 200 })
+				}),
 				response: { 200: Checked, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 			}
 		},
@@ -132,7 +200,11 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
 			try {
-				return checkAnswer(ctx.db, { attemptId: req.params.id, userId: user.id, questionId: req.params.questionId });
+				return checkAnswer(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					questionId: req.params.questionId
+				});
 			} catch (e) {
 				return refuse(reply, e);
 			}
@@ -141,14 +213,22 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 
 	app.post(
 		'/attempts/:id/submit',
-		{ schema: { summary: 'Submit my attempt; submitting again returns the same result', tags: ['quiz'], params: AttemptParams, response: { 200: Result, 401: ErrorBody, 404: ErrorBody } } },
+		{
+			schema: {
+				summary: 'Submit my attempt; submitting again returns the same result',
+				tags: ['quiz'],
+				params: AttemptParams,
+				response: { 200: Result, 401: ErrorBody, 404: ErrorBody }
+			}
+		},
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
 			try {
 				const r = submitAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
 				const courseId = courseOf(ctx, req.params.id, user.id);
-				if (courseId !== null) issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
+				if (courseId !== null)
+					issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
 				return { ...r, submittedAt: r.submittedAt.toISOString() };
 			} catch (e) {
 				return refuse(reply, e);

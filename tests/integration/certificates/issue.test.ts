@@ -17,7 +17,8 @@ let h: TestApp;
 let courseId: number;
 beforeAll(async () => {
 	h = await buildTestApp({ kit: true, courses: true });
-	courseId = h.t.db.select().from(course).where(eq(course.slug, 'participatory-governance')).get()!.id;
+	courseId = h.t.db.select().from(course).where(eq(course.slug, 'participatory-governance')).get()!
+		.id;
 });
 afterAll(() => h.close());
 
@@ -31,20 +32,39 @@ async function learner(name = 'Amina Ben Salah') {
 	enrol(h.t.db, { userId: id, courseId });
 	return { cookie, id, fields };
 }
-const mine = (userId: string) => h.t.db.select().from(certificate).where(eq(certificate.userId, userId)).all();
+const mine = (userId: string) =>
+	h.t.db.select().from(certificate).where(eq(certificate.userId, userId)).all();
 
 describe('issuing', () => {
 	it('gives nothing before the course is complete: lessons alone or quizzes alone are not enough', async () => {
 		const a = await learner();
 		finishLessons(h.t.db, { userId: a.id, courseId });
-		expect(issueEarnedCertificates(h.t.db, { userId: a.id, courseId, issuer: { certificateIssuer: 'T', certificateSignatories: [] } })).toEqual([]);
+		expect(
+			issueEarnedCertificates(h.t.db, {
+				userId: a.id,
+				courseId,
+				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
+			})
+		).toEqual([]);
 		const b = await learner();
 		passAllQuizzes(h.t.db, { userId: b.id, courseId });
-		expect(issueEarnedCertificates(h.t.db, { userId: b.id, courseId, issuer: { certificateIssuer: 'T', certificateSignatories: [] } })).toEqual([]);
+		expect(
+			issueEarnedCertificates(h.t.db, {
+				userId: b.id,
+				courseId,
+				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
+			})
+		).toEqual([]);
 		const c = await learner();
 		finishLessons(h.t.db, { userId: c.id, courseId });
 		passAllQuizzes(h.t.db, { userId: c.id, courseId, skip: ['final'] });
-		expect(issueEarnedCertificates(h.t.db, { userId: c.id, courseId, issuer: { certificateIssuer: 'T', certificateSignatories: [] } })).toEqual([]);
+		expect(
+			issueEarnedCertificates(h.t.db, {
+				userId: c.id,
+				courseId,
+				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
+			})
+		).toEqual([]);
 	});
 
 	it('issues exactly once when 20 requests finish the last lesson at the same moment', async () => {
@@ -66,9 +86,17 @@ describe('issuing', () => {
 		const rows = mine(a.id);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ type: 'completion' });
-		expect(rows[0]!.code).toMatch(/^TMK-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]{2}$/);
-		const snap = rows[0]!.snapshot as Record<string, unknown>;
-		expect(snap).toMatchObject({ holderName: 'Amina Ben Salah', courseSlug: 'participatory-governance', courseVersion: '1.0.0', hours: 8, score: 100 });
+		expect(rows[0]!.code).toMatch(
+			/^TMK-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]{2}$/
+		);
+		const snap = rows[0]!.snapshot;
+		expect(snap).toMatchObject({
+			holderName: 'Amina Ben Salah',
+			courseSlug: 'participatory-governance',
+			courseVersion: '1.0.0',
+			hours: 8,
+			score: 100
+		});
 		expect((snap.courseTitle as Record<string, string>).ar).toBeTruthy();
 		// The snapshot stays as issued when the holder changes their name.
 		h.t.db.update(user).set({ name: 'Someone Else' }).where(eq(user.id, a.id)).run();
@@ -78,14 +106,18 @@ describe('issuing', () => {
 
 	it('issues a participation certificate for lessons alone when the course offers one', async () => {
 		const v = h.t.db.select().from(course).where(eq(course.id, courseId)).get()!.currentVersionId;
-		h.t.db.run(sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'both') where id = ${v}`);
+		h.t.db.run(
+			sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'both') where id = ${v}`
+		);
 		try {
 			const a = await learner();
 			finishLessons(h.t.db, { userId: a.id, courseId, leave: 1 });
 			await postForm(h.app, `/ar${lastLesson}?/complete`, {}, a.cookie);
 			expect(mine(a.id).map((c) => c.type)).toEqual(['participation']);
 		} finally {
-			h.t.db.run(sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'completion') where id = ${v}`);
+			h.t.db.run(
+				sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'completion') where id = ${v}`
+			);
 		}
 	});
 });
@@ -102,21 +134,32 @@ describe('verifying, downloading, revoking', () => {
 	});
 
 	it('shows valid, unknown and malformed codes on the public page and in the API', async () => {
-		const page = await h.app.inject({ url: `/fr/verify/${code.toLowerCase().replaceAll('-', ' ')}` });
+		const page = await h.app.inject({
+			url: `/fr/verify/${code.toLowerCase().replaceAll('-', ' ')}`
+		});
 		expect(page.body).toContain('Attestation valide');
 		expect(page.body).toContain('مريم Ben Salah');
-		const typed = await h.app.inject({ url: `/ar/verify?code=${encodeURIComponent(code.toLowerCase())}` });
+		const typed = await h.app.inject({
+			url: `/ar/verify?code=${encodeURIComponent(code.toLowerCase())}`
+		});
 		expect(typed.statusCode).toBe(303);
 		expect(typed.headers.location).toBe(`/ar/verify/${code}`);
-		expect((await h.app.inject({ url: '/fr/verify/TMK-0000-0000-00' })).body).toMatch(/Aucune attestation ne porte le code|n’est pas un code/);
-		expect((await h.app.inject({ url: '/fr/verify?code=hello' })).body).toContain('Ce n’est pas un code d’attestation.');
+		expect((await h.app.inject({ url: '/fr/verify/TMK-0000-0000-00' })).body).toMatch(
+			/Aucune attestation ne porte le code|n’est pas un code/
+		);
+		expect((await h.app.inject({ url: '/fr/verify?code=hello' })).body).toContain(
+			'Ce n’est pas un code d’attestation.'
+		);
 		expect((await h.app.inject({ url: '/api/v1/certificates/hello' })).statusCode).toBe(400);
 		const valid = await h.app.inject({ url: `/api/v1/certificates/${code}` });
 		expect(valid.json()).toMatchObject({ status: 'valid', code, hours: 8, revoked: null });
 	});
 
 	it('lets only the holder (or an admin) download the PDF, which carries the name and the code', async () => {
-		const pdf = await h.app.inject({ url: `/ar/certificates/${code}/pdf/ar`, headers: { cookie: owner.cookie } });
+		const pdf = await h.app.inject({
+			url: `/ar/certificates/${code}/pdf/ar`,
+			headers: { cookie: owner.cookie }
+		});
 		expect(pdf.statusCode).toBe(200);
 		expect(pdf.headers['content-type']).toBe('application/pdf');
 		const file = path.join(h.t.dir, 'c.pdf');
@@ -126,40 +169,125 @@ describe('verifying, downloading, revoking', () => {
 		expect(text).toContain('Ben Salah');
 		// The QR code, read back from the rendered page, opens the public verification page.
 		execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, path.join(h.t.dir, 'c')]);
-		const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(h.t.dir, 'c.png')]).toString().trim();
+		const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(h.t.dir, 'c.png')])
+			.toString()
+			.trim();
 		expect(qr).toBe(`http://localhost:3000/ar/verify/${code}`);
 		const stranger = await learner();
-		expect((await h.app.inject({ url: `/ar/certificates/${code}/pdf/ar`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
-		expect((await h.app.inject({ url: `/ar/certificates/${code}/pdf/de`, headers: { cookie: owner.cookie } })).statusCode).toBe(404);
+		expect(
+			(
+				await h.app.inject({
+					url: `/ar/certificates/${code}/pdf/ar`,
+					headers: { cookie: stranger.cookie }
+				})
+			).statusCode
+		).toBe(404);
+		expect(
+			(
+				await h.app.inject({
+					url: `/ar/certificates/${code}/pdf/de`,
+					headers: { cookie: owner.cookie }
+				})
+			).statusCode
+		).toBe(404);
 	});
 
 	it('hands out a credential that verifies against the published keys, and rejects a tampered one', async () => {
-		const jwt = (await h.app.inject({ url: `/fr/certificates/${code}/credential`, headers: { cookie: owner.cookie } })).body;
+		const jwt = (
+			await h.app.inject({
+				url: `/fr/certificates/${code}/credential`,
+				headers: { cookie: owner.cookie }
+			})
+		).body;
 		const jwks = createLocalJWKSet((await h.app.inject({ url: '/.well-known/jwks.json' })).json());
 		const { payload } = await jwtVerify(jwt, jwks);
 		expect(payload.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
 		expect(JSON.stringify(payload)).not.toContain(owner.fields.email);
-		const check = (credential: string) => h.app.inject({ method: 'POST', url: '/api/v1/credentials/verify', payload: { credential } }).then((r) => r.json());
+		const check = (credential: string) =>
+			h.app
+				.inject({ method: 'POST', url: '/api/v1/credentials/verify', payload: { credential } })
+				.then((r) => r.json());
 		expect(await check(jwt)).toMatchObject({ valid: true, code });
 		const [head, body, sig] = jwt.split('.');
 		const forged = JSON.parse(Buffer.from(body!, 'base64url').toString());
 		forged.credentialSubject.achievement.name = 'Doctorate';
-		expect(await check(`${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`)).toMatchObject({ valid: false, reason: 'bad_signature' });
+		expect(
+			await check(`${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`)
+		).toMatchObject({ valid: false, reason: 'bad_signature' });
 	});
 
 	it('shows a revocation everywhere: page, API and credential check', async () => {
-		const jwt = (await h.app.inject({ url: `/fr/certificates/${code}/credential`, headers: { cookie: owner.cookie } })).body;
-		expect((await postForm(h.app, '/fr/admin/certificates?/revoke', { code, reason: 'Fraude constatée' }, owner.cookie)).statusCode).toBe(403);
-		await createUser(h.t.db, { email: 'admin@example.tn', name: 'Admin', password: 'admin passphrase', locale: 'fr', role: 'admin', position: null, governorateId: null, municipalityId: null, gender: null });
-		const admin = cookiesFrom((await postForm(h.app, '/fr/signin', { email: 'admin@example.tn', password: 'admin passphrase' })).headers);
-		expect((await postForm(h.app, '/fr/admin/certificates?/revoke', { code, reason: 'no' }, admin)).statusCode).toBe(400);
-		expect((await postForm(h.app, '/fr/admin/certificates?/revoke', { code, reason: 'Fraude constatée à l’examen' }, admin)).statusCode).toBe(200);
+		const jwt = (
+			await h.app.inject({
+				url: `/fr/certificates/${code}/credential`,
+				headers: { cookie: owner.cookie }
+			})
+		).body;
+		expect(
+			(
+				await postForm(
+					h.app,
+					'/fr/admin/certificates?/revoke',
+					{ code, reason: 'Fraude constatée' },
+					owner.cookie
+				)
+			).statusCode
+		).toBe(403);
+		await createUser(h.t.db, {
+			email: 'admin@example.tn',
+			name: 'Admin',
+			password: 'admin passphrase',
+			locale: 'fr',
+			role: 'admin',
+			position: null,
+			governorateId: null,
+			municipalityId: null,
+			gender: null
+		});
+		const admin = cookiesFrom(
+			(
+				await postForm(h.app, '/fr/signin', {
+					email: 'admin@example.tn',
+					password: 'admin passphrase'
+				})
+			).headers
+		);
+		expect(
+			(await postForm(h.app, '/fr/admin/certificates?/revoke', { code, reason: 'no' }, admin))
+				.statusCode
+		).toBe(400);
+		expect(
+			(
+				await postForm(
+					h.app,
+					'/fr/admin/certificates?/revoke',
+					{ code, reason: 'Fraude constatée à l’examen' },
+					admin
+				)
+			).statusCode
+		).toBe(200);
 		const page = await h.app.inject({ url: `/fr/verify/${code}` });
 		expect(page.body).toMatch(/Révoquée le/);
 		expect(page.body).toContain('Fraude constatée à l’examen');
-		expect((await h.app.inject({ url: `/api/v1/certificates/${code}` })).json()).toMatchObject({ status: 'revoked', revoked: { reason: 'Fraude constatée à l’examen' } });
-		const check = await h.app.inject({ method: 'POST', url: '/api/v1/credentials/verify', payload: { credential: jwt } });
+		expect((await h.app.inject({ url: `/api/v1/certificates/${code}` })).json()).toMatchObject({
+			status: 'revoked',
+			revoked: { reason: 'Fraude constatée à l’examen' }
+		});
+		const check = await h.app.inject({
+			method: 'POST',
+			url: '/api/v1/credentials/verify',
+			payload: { credential: jwt }
+		});
 		expect(check.json()).toMatchObject({ valid: false, reason: 'revoked' });
-		expect((await postForm(h.app, '/fr/admin/certificates?/revoke', { code, reason: 'again and again' }, admin)).statusCode).toBe(400);
+		expect(
+			(
+				await postForm(
+					h.app,
+					'/fr/admin/certificates?/revoke',
+					{ code, reason: 'again and again' },
+					admin
+				)
+			).statusCode
+		).toBe(400);
 	});
 });

@@ -25,9 +25,18 @@ describe('/.well-known/jwks.json', () => {
 	it('lets a standard JOSE library verify what we sign, also after a key rotation', async () => {
 		const dataDir = path.dirname(h.t.file);
 		const snapshot = {
-			code: 'TMK-7K3Q-9XW2-M4', type: 'completion' as const, holderName: 'Amina Ben Salah', courseSlug: 'participatory-governance',
-			courseTitle: { fr: 'Gouvernance participative' }, courseVersion: "1.0.0", hours: 8, score: 90, issuedAt: '2026-11-22T10:00:00.000Z',
-			issuerName: 'Tamkeen', signatories: [], locales: ['fr' as const]
+			code: 'TMK-7K3Q-9XW2-M4',
+			type: 'completion' as const,
+			holderName: 'Amina Ben Salah',
+			courseSlug: 'participatory-governance',
+			courseTitle: { fr: 'Gouvernance participative' },
+			courseVersion: '1.0.0',
+			hours: 8,
+			score: 90,
+			issuedAt: '2026-11-22T10:00:00.000Z',
+			issuerName: 'Tamkeen',
+			signatories: [],
+			locales: ['fr' as const]
 		};
 		const vc = buildOpenBadgeCredential(snapshot, {
 			verifyUrl: 'http://localhost/fr/verify/TMK-7K3Q-9XW2-M4',
@@ -51,10 +60,13 @@ describe('npm run keys:rotate', () => {
 	it('makes a new key current and keeps publishing the old one', async () => {
 		const dataDir = path.dirname(h.t.file);
 		const before = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys.length;
-		const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys-rotate.ts'], { env: { ...process.env, DATABASE_URL: h.t.file, DATA_DIR: dataDir }, encoding: 'utf8' });
+		const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys-rotate.ts'], {
+			env: { ...process.env, DATABASE_URL: h.t.file, DATA_DIR: dataDir },
+			encoding: 'utf8'
+		});
 		expect(out).toMatch(/New signing key \S+; \d+ public key\(s\) published/);
 		const after = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys;
 		expect(after).toHaveLength(before + 1);
-		expect((await currentSigningKey(dataDir)).kid).toBe(out.match(/New signing key (\S+);/)![1]);
+		expect((await currentSigningKey(dataDir)).kid).toBe(/New signing key (\S+);/.exec(out)![1]);
 	});
 });

@@ -15,7 +15,9 @@ import { T0, addQuiz, addUser, enrolIn, minutes, learnerWithQuiz, refusal } from
 const { quizAttempt } = schema;
 let t: TestDb;
 beforeEach(() => (t = createTestDb()));
-afterEach(() => t.close());
+afterEach(() => {
+	t.close();
+});
 
 const learner = (settings: Partial<QuizSettings>) =>
 	learnerWithQuiz(t.db, [single, truefalse], settings);

@@ -15,7 +15,9 @@ import { T0, addUser, codeOf, learnerWithQuiz, minutes, rightResponse } from './
 
 let t: TestDb;
 beforeEach(() => (t = createTestDb()));
-afterEach(() => t.close());
+afterEach(() => {
+	t.close();
+});
 
 function attemptAt(questions = everyType, settings: Partial<QuizSettings> = {}) {
 	const { quizId, userId } = learnerWithQuiz(t.db, questions, settings);

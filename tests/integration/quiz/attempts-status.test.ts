@@ -32,7 +32,9 @@ beforeAll(() => {
 		.where(and(eq(quiz.courseId, courseId), eq(quiz.slug, 'final')))
 		.get()!.id;
 });
-afterAll(() => t.close());
+afterAll(() => {
+	t.close();
+});
 
 /** Answers every question of the attempt right, in the attempt's locale. */
 function answerAllRight(attempt: QuizAttempt, userId: string, at: Date) {

@@ -12,10 +12,12 @@ const PG = '/courses/participatory-governance';
 
 describe('checking an answer before submitting (immediate feedback)', () => {
 	it('works without JavaScript, shows the verdict, and makes the answer final in page and API', async () => {
-		const cookie = cookiesFrom((await postForm(h.app, '/fr/register', registration({ locale: 'fr' }))).headers);
+		const cookie = cookiesFrom(
+			(await postForm(h.app, '/fr/register', registration({ locale: 'fr' }))).headers
+		);
 		await postForm(h.app, `/fr${PG}?/enrol`, {}, cookie);
 		const started = await postForm(h.app, `/fr${PG}/quiz/foundations?/start`, {}, cookie);
-		const path = started.headers.location as string;
+		const path = started.headers.location!;
 		const attemptId = Number(path.split('/').pop());
 		const attempt = h.t.db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get()!;
 		expect(attempt.settings.feedback).toBe('immediate');
@@ -23,18 +25,30 @@ describe('checking an answer before submitting (immediate feedback)', () => {
 
 		const page = await h.app.inject({ url: path, headers: { cookie } });
 		expect(page.body).toContain('Vérifier ma réponse');
-		const res = await postForm(h.app, `${path}?/check`, { [`q:${tf.id}`]: 'true', check: tf.id }, cookie);
+		const res = await postForm(
+			h.app,
+			`${path}?/check`,
+			{ [`q:${tf.id}`]: 'true', check: tf.id },
+			cookie
+		);
 		expect(res.statusCode).toBe(200);
 		expect(res.body).toMatch(/Juste\.|Pas juste\./);
 		expect(res.body).toContain('Cette réponse est désormais définitive.');
 		expect(res.body).toMatch(/<fieldset class="locked[^"]*" disabled/);
 
 		const api = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-			h.app.inject({ method, url, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, payload: body ? JSON.stringify(body) : undefined });
+			h.app.inject({
+				method,
+				url,
+				headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+				payload: body ? JSON.stringify(body) : undefined
+			});
 		const view = (await api('GET', `/api/v1/attempts/${attemptId}`)).json();
 		expect(view.immediateFeedback).toBe(true);
 		expect(view.answers[tf.id].checked).toMatchObject({ correct: expect.any(Boolean) });
-		const change = await api('POST', `/api/v1/attempts/${attemptId}/answers/${tf.id}`, { response: false });
+		const change = await api('POST', `/api/v1/attempts/${attemptId}/answers/${tf.id}`, {
+			response: false
+		});
 		expect(change.statusCode).toBe(409);
 		expect(change.json()).toMatchObject({ error: 'ANSWER_CHECKED' });
 		// The other questions carry no feedback yet.

@@ -14,7 +14,11 @@ afterAll(() => h.close());
 
 describe('knowledge gained (trainers)', () => {
 	it('shows each learner’s pre-test next to their best final, to trainers only', async () => {
-		const courseId = h.t.db.select().from(course).where(eq(course.slug, 'participatory-governance')).get()!.id;
+		const courseId = h.t.db
+			.select()
+			.from(course)
+			.where(eq(course.slug, 'participatory-governance'))
+			.get()!.id;
 		const fields = registration({ name: 'Nadia Learner' });
 		const learnerCookie = cookiesFrom((await postForm(h.app, '/fr/register', fields)).headers);
 		const userId = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!.id;
@@ -24,13 +28,49 @@ describe('knowledge gained (trainers)', () => {
 		submitAttempt(h.t.db, { attemptId: pre.id, userId });
 		passAllQuizzes(h.t.db, { userId, courseId });
 
-		expect((await h.app.inject({ url: '/fr/courses/participatory-governance/results', headers: { cookie: learnerCookie } })).statusCode).toBe(403);
-		await createUser(h.t.db, { email: 'trainer@example.tn', name: 'Trainer', password: 'trainer passphrase', locale: 'fr', role: 'trainer', position: null, governorateId: null, municipalityId: null, gender: null });
-		const trainer = cookiesFrom((await postForm(h.app, '/fr/signin', { email: 'trainer@example.tn', password: 'trainer passphrase' })).headers);
-		const page = await h.app.inject({ url: '/fr/courses/participatory-governance/results', headers: { cookie: trainer } });
+		expect(
+			(
+				await h.app.inject({
+					url: '/fr/courses/participatory-governance/results',
+					headers: { cookie: learnerCookie }
+				})
+			).statusCode
+		).toBe(403);
+		await createUser(h.t.db, {
+			email: 'trainer@example.tn',
+			name: 'Trainer',
+			password: 'trainer passphrase',
+			locale: 'fr',
+			role: 'trainer',
+			position: null,
+			governorateId: null,
+			municipalityId: null,
+			gender: null
+		});
+		const trainer = cookiesFrom(
+			(
+				await postForm(h.app, '/fr/signin', {
+					email: 'trainer@example.tn',
+					password: 'trainer passphrase'
+				})
+			).headers
+		);
+		const page = await h.app.inject({
+			url: '/fr/courses/participatory-governance/results',
+			headers: { cookie: trainer }
+		});
 		expect(page.statusCode).toBe(200);
 		const row = page.body.slice(page.body.indexOf('Nadia Learner'));
-		expect(row).toMatch(/Nadia Learner<\/td>\s*<td[^>]*>0\s?%<\/td>\s*<td[^>]*>100\s?%<\/td>\s*<td[^>]*>\+100<\/td>/);
-		expect((await h.app.inject({ url: '/fr/courses/participatory-governance', headers: { cookie: trainer } })).body).toContain('Résultats et acquis (formateurs)');
+		expect(row).toMatch(
+			/Nadia Learner<\/td>\s*<td[^>]*>0\s?%<\/td>\s*<td[^>]*>100\s?%<\/td>\s*<td[^>]*>\+100<\/td>/
+		);
+		expect(
+			(
+				await h.app.inject({
+					url: '/fr/courses/participatory-governance',
+					headers: { cookie: trainer }
+				})
+			).body
+		).toContain('Résultats et acquis (formateurs)');
 	});
 });

@@ -4,7 +4,14 @@ import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm, registration } from '../../helpers/forms.ts';
 import { loadConfig } from '../../../src/lib/server/config.ts';
 import { startupTasks } from '../../../src/server/startup.ts';
-import { attemptAnswer, course, question, quiz, quizAttempt, user } from '../../../src/lib/server/db/schema/index.ts';
+import {
+	attemptAnswer,
+	course,
+	question,
+	quiz,
+	quizAttempt,
+	user
+} from '../../../src/lib/server/db/schema/index.ts';
 
 let h: TestApp;
 beforeAll(async () => (h = await buildTestApp({ kit: true, courses: true })));
@@ -13,7 +20,12 @@ afterAll(() => h.close());
 const PG = '/courses/participatory-governance';
 const get = (url: string, cookie = '') => h.app.inject({ url, headers: cookie ? { cookie } : {} });
 const api = (method: 'GET' | 'POST', url: string, cookie: string, body?: unknown) =>
-	h.app.inject({ method, url, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, payload: body === undefined ? undefined : JSON.stringify(body) });
+	h.app.inject({
+		method,
+		url,
+		headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		payload: body === undefined ? undefined : JSON.stringify(body)
+	});
 
 async function learner({ lang = 'fr', enrol = true } = {}) {
 	const fields = registration({ locale: lang });
@@ -25,18 +37,26 @@ async function learner({ lang = 'fr', enrol = true } = {}) {
 
 function quizRow(slug: string) {
 	const c = h.t.db.select().from(course).where(eq(course.slug, 'participatory-governance')).get()!;
-	return h.t.db.select().from(quiz).where(and(eq(quiz.courseId, c.id), eq(quiz.slug, slug))).get()!;
+	return h.t.db
+		.select()
+		.from(quiz)
+		.where(and(eq(quiz.courseId, c.id), eq(quiz.slug, slug)))
+		.get()!;
 }
 function setSettings(slug: string, over: Record<string, unknown>) {
 	const q = quizRow(slug);
-	h.t.db.update(quiz).set({ settings: { ...q.settings, ...over } }).where(eq(quiz.id, q.id)).run();
+	h.t.db
+		.update(quiz)
+		.set({ settings: { ...q.settings, ...over } })
+		.where(eq(quiz.id, q.id))
+		.run();
 }
 
 /** Starts (or resumes) through the form; returns the attempt page path and id. */
 async function start(cookie: string, slug: string, lang = 'fr') {
 	const res = await postForm(h.app, `/${lang}${PG}/quiz/${slug}?/start`, {}, cookie);
 	expect(res.statusCode, res.body).toBe(303);
-	const path = res.headers.location as string;
+	const path = res.headers.location!;
 	return { path, id: Number(path.split('/').pop()) };
 }
 
@@ -77,11 +97,15 @@ describe('quiz intro', () => {
 		expect((await postForm(h.app, `${a.path}?/submit`, {}, cookie)).statusCode).toBe(303);
 		const fr = await postForm(h.app, `/fr${PG}/quiz/levels-of-participation?/start`, {}, cookie);
 		expect(fr.statusCode).toBe(403);
-		expect(fr.body).toContain('Vous avez utilisé toutes les tentatives autorisées pour ce quiz (1).');
+		expect(fr.body).toContain(
+			'Vous avez utilisé toutes les tentatives autorisées pour ce quiz (1).'
+		);
 		const ar = await postForm(h.app, `/ar${PG}/quiz/levels-of-participation?/start`, {}, cookie);
 		expect(ar.statusCode).toBe(403);
 		expect(ar.body).toContain('استنفدت المحاولات المسموح بها لهذا الاختبار (1).');
-		expect((await get(`/fr${PG}/quiz/levels-of-participation`, cookie)).body).toContain('Tentatives restantes : 0 sur 1');
+		expect((await get(`/fr${PG}/quiz/levels-of-participation`, cookie)).body).toContain(
+			'Tentatives restantes : 0 sur 1'
+		);
 	});
 
 	it('asks the learner to wait out the cool-down, with the minutes left', async () => {
@@ -110,11 +134,18 @@ describe('taking a quiz without JavaScript', () => {
 		setSettings('foundations', { attempts: 0, cooldownMinutes: 0, timeLimitMinutes: 0 });
 		const { cookie, id } = await learner();
 		const a = await start(cookie, 'foundations');
-		const saved = await postForm(h.app, `${a.path}?/save`, { 'q:subsidiarity-term': 'subsidiarité', 'q:governorate-is-deconcentration': 'a' }, cookie);
+		const saved = await postForm(
+			h.app,
+			`${a.path}?/save`,
+			{ 'q:subsidiarity-term': 'subsidiarité', 'q:governorate-is-deconcentration': 'a' },
+			cookie
+		);
 		expect(saved.statusCode).toBe(200);
 		expect(saved.body).toContain('Vos réponses sont enregistrées.');
 		const page = (await get(a.path, cookie)).body;
-		expect(page).toMatch(/name="q:subsidiarity-term"[^>]*value="subsidiarité"|value="subsidiarité"[^>]*name="q:subsidiarity-term"/);
+		expect(page).toMatch(
+			/name="q:subsidiarity-term"[^>]*value="subsidiarité"|value="subsidiarité"[^>]*name="q:subsidiarity-term"/
+		);
 		expect(page).toMatch(/<input[^>]*value="a"[^>]*checked|<input[^>]*checked[^>]*value="a"/);
 		const rows = h.t.db.select().from(attemptAnswer).where(eq(attemptAnswer.attemptId, a.id)).all();
 		expect(rows.map((r) => [r.questionId, r.response]).sort()).toEqual([
@@ -122,11 +153,18 @@ describe('taking a quiz without JavaScript', () => {
 			['subsidiarity-term', 'subsidiarité']
 		]);
 		// Double-click: two posts, one submission, both land on the review.
-		const [s1, s2] = await Promise.all([postForm(h.app, `${a.path}?/submit`, {}, cookie), postForm(h.app, `${a.path}?/submit`, {}, cookie)]);
+		const [s1, s2] = await Promise.all([
+			postForm(h.app, `${a.path}?/submit`, {}, cookie),
+			postForm(h.app, `${a.path}?/submit`, {}, cookie)
+		]);
 		expect([s1.statusCode, s2.statusCode]).toEqual([303, 303]);
 		expect(s1.headers.location).toBe(`${a.path}/review`);
 		expect(s2.headers.location).toBe(`${a.path}/review`);
-		const attempts = h.t.db.select().from(quizAttempt).where(and(eq(quizAttempt.userId, id), eq(quizAttempt.quizId, quizRow('foundations').id))).all();
+		const attempts = h.t.db
+			.select()
+			.from(quizAttempt)
+			.where(and(eq(quizAttempt.userId, id), eq(quizAttempt.quizId, quizRow('foundations').id)))
+			.all();
 		expect(attempts).toHaveLength(1);
 		expect(attempts[0]!.submittedAt).not.toBeNull();
 		const review = await get(`${a.path}/review`, cookie);
@@ -136,28 +174,53 @@ describe('taking a quiz without JavaScript', () => {
 		expect(review.body).toContain('Bonne réponse');
 		// The closed attempt's page now shows its review, and its form no longer saves.
 		expect((await get(a.path, cookie)).headers.location).toBe(`${a.path}/review`);
-		expect((await postForm(h.app, `${a.path}?/save`, { 'q:subsidiarity-term': 'autre' }, cookie)).statusCode).toBe(303);
-		expect(h.t.db.select().from(attemptAnswer).where(and(eq(attemptAnswer.attemptId, a.id), eq(attemptAnswer.questionId, 'subsidiarity-term'))).get()!.response).toBe('subsidiarité');
+		expect(
+			(await postForm(h.app, `${a.path}?/save`, { 'q:subsidiarity-term': 'autre' }, cookie))
+				.statusCode
+		).toBe(303);
+		expect(
+			h.t.db
+				.select()
+				.from(attemptAnswer)
+				.where(
+					and(eq(attemptAnswer.attemptId, a.id), eq(attemptAnswer.questionId, 'subsidiarity-term'))
+				)
+				.get()!.response
+		).toBe('subsidiarité');
 	});
 
 	it('submits at the deadline with what was saved, and tells the learner', async () => {
-		setSettings('transparency-and-accountability', { attempts: 0, cooldownMinutes: 0, timeLimitMinutes: 5 });
+		setSettings('transparency-and-accountability', {
+			attempts: 0,
+			cooldownMinutes: 0,
+			timeLimitMinutes: 5
+		});
 		const { cookie } = await learner();
 		const a = await start(cookie, 'transparency-and-accountability');
 		const shown = h.t.db.select().from(quizAttempt).where(eq(quizAttempt.id, a.id)).get()!;
-		const text = shown.questions.find((q) => q.question.type === 'short' || q.question.type === 'essay');
+		const text = shown.questions.find(
+			(q) => q.question.type === 'short' || q.question.type === 'essay'
+		);
 		const qid = (text ?? shown.questions[0]!).question.id;
-		const before = await api('POST', `/api/v1/attempts/${a.id}/answers/${qid}`, cookie, { response: text ? 'avant' : 'a' });
+		const before = await api('POST', `/api/v1/attempts/${a.id}/answers/${qid}`, cookie, {
+			response: text ? 'avant' : 'a'
+		});
 		expect(before.statusCode).toBe(200);
-		h.t.db.update(quizAttempt).set({ deadlineAt: new Date(Date.now() - 1000) }).where(eq(quizAttempt.id, a.id)).run();
+		h.t.db
+			.update(quizAttempt)
+			.set({ deadlineAt: new Date(Date.now() - 1000) })
+			.where(eq(quizAttempt.id, a.id))
+			.run();
 		const late = await postForm(h.app, `${a.path}?/save`, { [`q:${qid}`]: 'après' }, cookie);
 		expect(late.statusCode).toBe(303);
 		expect(late.headers.location).toBe(`${a.path}/review?deadline=1`);
 		const row = h.t.db.select().from(quizAttempt).where(eq(quizAttempt.id, a.id)).get()!;
 		expect(row.submittedBy).toBe('deadline');
-		const review = await get(late.headers.location as string, cookie);
+		const review = await get(late.headers.location!, cookie);
 		expect(review.body).toContain('Le temps imparti est écoulé');
-		const apiLate = await api('POST', `/api/v1/attempts/${a.id}/answers/${qid}`, cookie, { response: 'encore' });
+		const apiLate = await api('POST', `/api/v1/attempts/${a.id}/answers/${qid}`, cookie, {
+			response: 'encore'
+		});
 		expect(apiLate.statusCode).toBe(409);
 		expect(apiLate.json().error).toBe('ATTEMPT_SUBMITTED');
 	});
@@ -165,13 +228,23 @@ describe('taking a quiz without JavaScript', () => {
 
 describe('deadline sweep', () => {
 	it('submits at start-up the attempts whose time ran out while the server was down', async () => {
-		setSettings('transparency-and-accountability', { attempts: 0, cooldownMinutes: 0, timeLimitMinutes: 5 });
+		setSettings('transparency-and-accountability', {
+			attempts: 0,
+			cooldownMinutes: 0,
+			timeLimitMinutes: 5
+		});
 		const { cookie } = await learner();
 		const a = await start(cookie, 'transparency-and-accountability');
-		h.t.db.update(quizAttempt).set({ deadlineAt: new Date(Date.now() - 60_000) }).where(eq(quizAttempt.id, a.id)).run();
+		h.t.db
+			.update(quizAttempt)
+			.set({ deadlineAt: new Date(Date.now() - 60_000) })
+			.where(eq(quizAttempt.id, a.id))
+			.run();
 		const config = loadConfig({ DATABASE_URL: h.t.file, RATE_LIMIT_PER_MINUTE: '0' });
 		await startupTasks({ db: h.t.db, config }, h.app.log);
-		expect(h.t.db.select().from(quizAttempt).where(eq(quizAttempt.id, a.id)).get()).toMatchObject({ submittedBy: 'deadline' });
+		expect(h.t.db.select().from(quizAttempt).where(eq(quizAttempt.id, a.id)).get()).toMatchObject({
+			submittedBy: 'deadline'
+		});
 	});
 });
 
@@ -185,23 +258,37 @@ describe('secrets before submission', () => {
 		const secrets: string[] = [];
 		// The longest run of the text that HTML escaping leaves as it is.
 		const add = (v: unknown) => {
-			const run = typeof v === 'string' ? v.split(/['"&<>’]/).sort((a, b) => b.length - a.length)[0]! : '';
+			const run =
+				typeof v === 'string' ? v.split(/['"&<>’]/).sort((a, b) => b.length - a.length)[0]! : '';
 			if (run.length >= 12) secrets.push(run.slice(0, 40));
 		};
-		for (const q of h.t.db.select().from(question).where(eq(question.quizId, quizRow('foundations').id)).all()) {
+		for (const q of h.t.db
+			.select()
+			.from(question)
+			.where(eq(question.quizId, quizRow('foundations').id))
+			.all()) {
 			const body = q.body as Record<string, any>;
 			add(body.feedback?.fr);
 			add(body.feedbackTrue?.fr);
 			add(body.feedbackFalse?.fr);
 			for (const o of body.options ?? []) add(o.feedback?.fr);
-			for (const accepted of body.accept?.fr ?? []) if (!accepted.includes('*')) secrets.push(accepted);
+			for (const accepted of body.accept?.fr ?? [])
+				if (!accepted.includes('*')) secrets.push(accepted);
 		}
 		expect(secrets.length).toBeGreaterThan(5);
 		for (const s of secrets) {
 			expect(html).not.toContain(s);
 			expect(json).not.toContain(s);
 		}
-		for (const key of ['"correct"', '"fraction"', '"accept"', '"answer"', '"tolerance"', '"feedback"']) expect(json).not.toContain(key);
+		for (const key of [
+			'"correct"',
+			'"fraction"',
+			'"accept"',
+			'"answer"',
+			'"tolerance"',
+			'"feedback"'
+		])
+			expect(json).not.toContain(key);
 	});
 });
 
@@ -217,18 +304,38 @@ describe('attempt API', () => {
 		const view = (await api('GET', url, cookie)).json();
 		expect(view).toMatchObject({ attemptId: a.id, status: 'open', secondsLeft: null });
 		expect(view.questions.length).toBeGreaterThanOrEqual(6);
-		const ok = await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarité' });
+		const ok = await api('POST', `${url}/answers/subsidiarity-term`, cookie, {
+			response: 'subsidiarité'
+		});
 		expect(ok.statusCode).toBe(200);
 		expect(ok.json()).toMatchObject({ revision: 1 });
-		expect((await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarité' })).json().revision).toBe(1);
-		expect((await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarity' })).json().revision).toBe(2);
+		expect(
+			(
+				await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarité' })
+			).json().revision
+		).toBe(1);
+		expect(
+			(
+				await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarity' })
+			).json().revision
+		).toBe(2);
 		const bad = await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 42 });
 		expect(bad.statusCode).toBe(400);
 		expect(bad.json().error).toBe('INVALID_RESPONSE');
-		expect((await api('POST', `${url}/answers/subsidiarity-term`, cookie, {})).statusCode).toBe(400);
-		expect((await api('POST', `${url}/answers/no-such-question`, cookie, { response: 'x' })).statusCode).toBe(404);
-		expect((await api('POST', `${url}/answers/subsidiarity-term`, other.cookie, { response: 'x' })).statusCode).toBe(404);
-		expect((await api('GET', url, cookie)).json().answers['subsidiarity-term']).toMatchObject({ response: 'subsidiarity', revision: 2 });
+		expect((await api('POST', `${url}/answers/subsidiarity-term`, cookie, {})).statusCode).toBe(
+			400
+		);
+		expect(
+			(await api('POST', `${url}/answers/no-such-question`, cookie, { response: 'x' })).statusCode
+		).toBe(404);
+		expect(
+			(await api('POST', `${url}/answers/subsidiarity-term`, other.cookie, { response: 'x' }))
+				.statusCode
+		).toBe(404);
+		expect((await api('GET', url, cookie)).json().answers['subsidiarity-term']).toMatchObject({
+			response: 'subsidiarity',
+			revision: 2
+		});
 		const s1 = await api('POST', `${url}/submit`, cookie);
 		const s2 = await api('POST', `${url}/submit`, cookie);
 		expect(s1.statusCode).toBe(200);
@@ -237,7 +344,13 @@ describe('attempt API', () => {
 		expect(after.statusCode).toBe(409);
 		expect(after.json().error).toBe('ATTEMPT_SUBMITTED');
 		const doc = (await h.app.inject({ url: '/api/v1/openapi.json' })).json();
-		expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/attempts/{id}', '/api/v1/attempts/{id}/answers/{questionId}', '/api/v1/attempts/{id}/submit']));
+		expect(Object.keys(doc.paths)).toEqual(
+			expect.arrayContaining([
+				'/api/v1/attempts/{id}',
+				'/api/v1/attempts/{id}/answers/{questionId}',
+				'/api/v1/attempts/{id}/submit'
+			])
+		);
 	});
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseProfile, parseRegistration } from '../../../src/lib/server/accounts/input.ts';
 
 const form = (fields: Record<string, string>) => new Map(Object.entries(fields));
-const valid = { name: 'Amina Ben Salah', email: ' Amina@Example.TN ', password: 'a long passphrase', locale: 'ar' };
+const valid = {
+	name: 'Amina Ben Salah',
+	email: ' Amina@Example.TN ',
+	password: 'a long passphrase',
+	locale: 'ar'
+};
 
 describe('registration input', () => {
 	it('accepts the required fields and normalises the email', () => {
@@ -16,7 +21,9 @@ describe('registration input', () => {
 	});
 
 	it('reports each bad field with a code and never echoes the password', () => {
-		const r = parseRegistration(form({ name: '', email: 'nope', password: 'short', locale: 'de', gender: 'x' }));
+		const r = parseRegistration(
+			form({ name: '', email: 'nope', password: 'short', locale: 'de', gender: 'x' })
+		);
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
 			expect(r.errors).toEqual({
@@ -37,8 +44,22 @@ describe('registration input', () => {
 	});
 
 	it('accepts the optional reporting fields from their fixed lists', () => {
-		const r = parseProfile(form({ name: 'X', locale: 'fr', position: 'council-member', gender: 'woman', governorate: 'TN-61', municipality: '15' }));
-		expect(r.ok && r.value).toMatchObject({ position: 'council-member', gender: 'woman', governorateId: 'TN-61', municipalityId: 15 });
+		const r = parseProfile(
+			form({
+				name: 'X',
+				locale: 'fr',
+				position: 'council-member',
+				gender: 'woman',
+				governorate: 'TN-61',
+				municipality: '15'
+			})
+		);
+		expect(r.ok && r.value).toMatchObject({
+			position: 'council-member',
+			gender: 'woman',
+			governorateId: 'TN-61',
+			municipalityId: 15
+		});
 		expect(parseProfile(form({ name: 'X', locale: 'fr', governorate: 'Sfax' })).ok).toBe(false);
 		expect(parseProfile(form({ name: 'X', locale: 'fr', position: 'minister' })).ok).toBe(false);
 	});

@@ -3,7 +3,13 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { checkRole, requireRole, safeNext } from '../../../src/lib/server/auth/guard.ts';
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 
-const user = (role: SessionUser['role']): SessionUser => ({ id: 'u1', email: 'a@b.tn', name: 'A', role, locale: 'ar' });
+const user = (role: SessionUser['role']): SessionUser => ({
+	id: 'u1',
+	email: 'a@b.tn',
+	name: 'A',
+	role,
+	locale: 'ar'
+});
 const event = (u: SessionUser | null, path = '/fr/admin?tab=users') => ({
 	locals: { user: u, locale: 'fr' },
 	url: new URL(`http://localhost${path}`)

@@ -17,12 +17,20 @@ let userId: string;
 beforeEach(async () => {
 	t = createTestDb();
 	const u = await createUser(t.db, {
-		email: 'learner@example.tn', name: 'Learner', password: 'a long passphrase', locale: 'ar',
-		position: null, governorateId: null, municipalityId: null, gender: null
+		email: 'learner@example.tn',
+		name: 'Learner',
+		password: 'a long passphrase',
+		locale: 'ar',
+		position: null,
+		governorateId: null,
+		municipalityId: null,
+		gender: null
 	});
 	userId = u.id;
 });
-afterEach(() => t.close());
+afterEach(() => {
+	t.close();
+});
 
 describe('sessions', () => {
 	it('store only the hash of the token', () => {
@@ -51,7 +59,9 @@ describe('sessions', () => {
 	it('expire after 30 days and delete the row', () => {
 		const start = new Date('2026-01-01T00:00:00Z');
 		const { token } = createSession(t.db, { userId, now: start });
-		expect(validateSessionToken(t.db, token, new Date(start.getTime() + SESSION_LIFETIME)).status).toBe('invalid');
+		expect(
+			validateSessionToken(t.db, token, new Date(start.getTime() + SESSION_LIFETIME)).status
+		).toBe('invalid');
 		expect(t.db.select().from(session).all()).toHaveLength(0);
 	});
 
@@ -64,9 +74,13 @@ describe('sessions', () => {
 		const day20 = new Date(start.getTime() + 20 * DAY);
 		const late = validateSessionToken(t.db, token, day20);
 		expect(late.status === 'valid' && late.renewed).toBe(true);
-		expect(late.status === 'valid' && late.session.expiresAt.getTime()).toBe(day20.getTime() + SESSION_LIFETIME);
+		expect(late.status === 'valid' && late.session.expiresAt.getTime()).toBe(
+			day20.getTime() + SESSION_LIFETIME
+		);
 		// Still valid on day 45, which the original expiry would have refused.
-		expect(validateSessionToken(t.db, token, new Date(start.getTime() + 45 * DAY)).status).toBe('valid');
+		expect(validateSessionToken(t.db, token, new Date(start.getTime() + 45 * DAY)).status).toBe(
+			'valid'
+		);
 	});
 
 	it('can all be ended except the current one', () => {

@@ -5,7 +5,9 @@ import { createTestDb, type TestDb } from '../../helpers/db.ts';
 const policy = { maxFailures: 3, windowMs: 60_000, lockMs: 120_000 };
 let t: TestDb;
 beforeEach(() => (t = createTestDb()));
-afterEach(() => t.close());
+afterEach(() => {
+	t.close();
+});
 
 describe('sign-in throttling', () => {
 	it('locks a key when it reaches the limit within the window', () => {

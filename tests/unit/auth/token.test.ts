@@ -14,7 +14,9 @@ describe('tokens', () => {
 		expect(hashToken(t)).toBe(hashToken(t));
 		expect(hashToken(t)).not.toContain(t);
 		// Known vector: SHA-256("abc").
-		expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(hashToken('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 
 	it('ids are unique and URL-safe', () => {

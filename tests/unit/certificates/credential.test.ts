@@ -33,7 +33,7 @@ const snapshot: CertificateSnapshot = {
 	holderName: 'Amina Ben Salah',
 	courseSlug: 'urban-planning',
 	courseTitle: { ar: 'التخطيط الحضري المستدام', fr: 'Planification urbaine durable' },
-	courseVersion: "3.0.0",
+	courseVersion: '3.0.0',
 	hours: 12,
 	score: 85,
 	issuedAt: '2026-11-22T09:30:00.000Z',
@@ -52,7 +52,9 @@ let dataDir: string;
 beforeEach(() => {
 	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-credential-'));
 });
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterEach(() => {
+	fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 // The official 1EdTech schema, vendored (see tests/fixtures/certificates/README.md).
 const schema = JSON.parse(

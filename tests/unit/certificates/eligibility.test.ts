@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateEligibility, type CompletionFacts } from '../../../src/lib/server/certificates/eligibility.ts';
+import {
+	evaluateEligibility,
+	type CompletionFacts
+} from '../../../src/lib/server/certificates/eligibility.ts';
 
 const base: CompletionFacts = {
 	rule: { lessons: 'all', moduleQuizzes: 'passed', passMark: 70, certificate: 'completion' },
@@ -15,31 +18,61 @@ const base: CompletionFacts = {
 
 describe('completion rule', () => {
 	it('grants completion when lessons, module quizzes and the final at the pass mark are done', () => {
-		expect(evaluateEligibility(base)).toEqual({ completion: true, participation: false, missing: [] });
+		expect(evaluateEligibility(base)).toEqual({
+			completion: true,
+			participation: false,
+			missing: []
+		});
 	});
 
 	it('says what is missing, one reason at a time', () => {
 		expect(evaluateEligibility({ ...base, lessonsDone: 7 }).missing).toEqual(['lessons']);
-		expect(evaluateEligibility({ ...base, moduleQuizzes: [{ slug: 'a', passed: false }] }).missing).toEqual(['module_quizzes']);
+		expect(
+			evaluateEligibility({ ...base, moduleQuizzes: [{ slug: 'a', passed: false }] }).missing
+		).toEqual(['module_quizzes']);
 		expect(evaluateEligibility({ ...base, finalBest: 69.99 }).missing).toEqual(['final']);
 		expect(evaluateEligibility({ ...base, finalBest: null }).missing).toEqual(['final']);
-		expect(evaluateEligibility({ ...base, lessonsDone: 0, finalBest: null }).completion).toBe(false);
+		expect(evaluateEligibility({ ...base, lessonsDone: 0, finalBest: null }).completion).toBe(
+			false
+		);
 	});
 
 	it('ignores what the rule does not ask for', () => {
 		const rule = { ...base.rule, lessons: 'none' as const, moduleQuizzes: 'none' as const };
-		expect(evaluateEligibility({ ...base, rule, lessonsDone: 0, moduleQuizzes: [{ slug: 'a', passed: false }] }).completion).toBe(true);
-		expect(evaluateEligibility({ ...base, hasFinal: false, finalBest: null }).completion).toBe(true);
+		expect(
+			evaluateEligibility({
+				...base,
+				rule,
+				lessonsDone: 0,
+				moduleQuizzes: [{ slug: 'a', passed: false }]
+			}).completion
+		).toBe(true);
+		expect(evaluateEligibility({ ...base, hasFinal: false, finalBest: null }).completion).toBe(
+			true
+		);
 	});
 
 	it('grants participation for every lesson finished, without assessment, when the course offers it', () => {
 		const both = { ...base, rule: { ...base.rule, certificate: 'both' as const }, finalBest: null };
-		expect(evaluateEligibility(both)).toEqual({ completion: false, participation: true, missing: ['final'] });
+		expect(evaluateEligibility(both)).toEqual({
+			completion: false,
+			participation: true,
+			missing: ['final']
+		});
 		expect(evaluateEligibility({ ...both, lessonsDone: 7 }).participation).toBe(false);
-		expect(evaluateEligibility({ ...base, rule: { ...base.rule, certificate: 'none' } })).toMatchObject({ completion: false, participation: false });
+		expect(
+			evaluateEligibility({ ...base, rule: { ...base.rule, certificate: 'none' } })
+		).toMatchObject({ completion: false, participation: false });
 	});
 
 	it('never grants anything for a course without lessons', () => {
-		expect(evaluateEligibility({ ...base, lessonsDone: 0, lessonsTotal: 0, rule: { ...base.rule, certificate: 'both' } }).participation).toBe(false);
+		expect(
+			evaluateEligibility({
+				...base,
+				lessonsDone: 0,
+				lessonsTotal: 0,
+				rule: { ...base.rule, certificate: 'both' }
+			}).participation
+		).toBe(false);
 	});
 });

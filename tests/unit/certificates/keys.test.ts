@@ -13,7 +13,9 @@ let dataDir: string;
 beforeEach(() => {
 	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-keys-'));
 });
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterEach(() => {
+	fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('signing keys', () => {
 	it('are created on first use as Ed25519 JWK files readable by the owner only', async () => {

@@ -20,7 +20,7 @@ const snapshot = (over: Partial<CertificateSnapshot> = {}): CertificateSnapshot 
 		fr: 'Planification urbaine durable (ODD 11) pour les communes',
 		en: 'Sustainable urban planning (SDG 11) for municipalities'
 	},
-	courseVersion: "3.0.0",
+	courseVersion: '3.0.0',
 	hours: 12,
 	score: 85,
 	issuedAt: '2026-11-22T09:30:00.000Z',
@@ -48,7 +48,9 @@ beforeAll(() => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-certificates-'));
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+	fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** Renders, saves a PNG for people to look at, and returns the text poppler extracts. */
 async function render(name: string, s: CertificateSnapshot, locale: 'ar' | 'fr' | 'en') {

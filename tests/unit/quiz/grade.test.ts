@@ -106,15 +106,15 @@ describe('gradeQuestion: matching and ordering', () => {
 			p1: match['Prévoir'],
 			p2: match['Rendre compte'],
 			p3: match['Contrôler'],
-			p4: match['Orienter']
+			p4: match.Orienter
 		};
 		expect(grade(q.matching, all)).toMatchObject({ score: 4, max: 4, correct: true });
-		expect(
-			grade(q.matching, { ...all, p3: match['Orienter'], p4: match['Contrôler'] })
-		).toMatchObject({
-			score: 2,
-			correct: false
-		});
+		expect(grade(q.matching, { ...all, p3: match.Orienter, p4: match['Contrôler'] })).toMatchObject(
+			{
+				score: 2,
+				correct: false
+			}
+		);
 		expect(grade(q.matching, { p1: match['Prévoir'] }).score).toBe(1);
 	});
 

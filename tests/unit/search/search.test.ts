@@ -14,7 +14,12 @@ describe('search terms', () => {
 		expect(withoutArticle('والمشاركة')).toBe('مشاركة');
 		expect(withoutArticle('ال')).toBeNull();
 		expect(withoutArticle('budget')).toBeNull();
-		expect(indexText('الميزانيَّة التشاركية').split(' ')).toEqual(['الميزانيه', 'التشاركيه', 'ميزانيه', 'تشاركيه']);
+		expect(indexText('الميزانيَّة التشاركية').split(' ')).toEqual([
+			'الميزانيه',
+			'التشاركيه',
+			'ميزانيه',
+			'تشاركيه'
+		]);
 	});
 
 	it('quote every term so nothing typed is read as FTS5 syntax', () => {
@@ -54,10 +59,12 @@ describe('searching the shipped courses', () => {
 		importCourses(t.db, { dir: path.resolve('courses') });
 		rebuildSearchIndex(t.db);
 	});
-	afterAll(() => t.close());
+	afterAll(() => {
+		t.close();
+	});
 	const search = (query: string) => {
 		const courses = listCourses(t.db);
-		const summaries = new Map(courses.map((c) => [c.id, { title: c.title as Record<string, string>, summary: c.summary as Record<string, string> }]));
+		const summaries = new Map(courses.map((c) => [c.id, { title: c.title, summary: c.summary }]));
 		const hits = searchCourses(t.db, { query, courseIds: courses.map((c) => c.id), summaries });
 		return hits.map((h) => courses.find((c) => c.id === h.courseId)!.slug);
 	};

@@ -14,4 +14,8 @@ const LEVELS: Record<string, () => string> = {
 
 export const themeLabel = (t: string) => (THEMES[t] ?? m.theme_other)();
 export const levelLabel = (l: string) => LEVELS[l]?.() ?? l;
-export const languageName: Record<string, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
+export const languageName: Record<string, string> = {
+	ar: 'العربية',
+	fr: 'Français',
+	en: 'English'
+};

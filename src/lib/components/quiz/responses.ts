@@ -3,10 +3,14 @@
 // (ResponseByType in src/lib/server/quiz/types.ts).
 import type { PresentedQuestion } from '$lib/server/quiz/types';
 
-export type FormLike = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
+export type FormLike = {
+	get(name: string): FormDataEntryValue | null;
+	getAll(name: string): FormDataEntryValue[];
+};
 
 /** The form field of a question, or of one of its parts (a matching pair, an ordering item). */
-export const fieldName = (questionId: string, part?: string) => (part === undefined ? `q:${questionId}` : `q:${questionId}:${part}`);
+export const fieldName = (questionId: string, part?: string) =>
+	part === undefined ? `q:${questionId}` : `q:${questionId}:${part}`;
 
 const text = (form: FormLike, name: string) => {
 	const v = form.get(name);
@@ -50,7 +54,11 @@ export function readResponse(q: PresentedQuestion, form: FormLike): unknown {
 			const items = q.items ?? [];
 			if (!items.some((item) => has(fieldName(q.id, item.id)))) return undefined;
 			// Items without a position keep their shown order after the placed ones.
-			const placed = items.map((item, i) => ({ id: item.id, i, at: Number(text(form, fieldName(q.id, item.id))) || Infinity }));
+			const placed = items.map((item, i) => ({
+				id: item.id,
+				i,
+				at: Number(text(form, fieldName(q.id, item.id))) || Infinity
+			}));
 			if (placed.every((p) => p.at === Infinity)) return [];
 			return placed.sort((a, b) => a.at - b.at || a.i - b.i).map((p) => p.id);
 		}
@@ -74,7 +82,11 @@ export function needsSaving(response: unknown, saved: unknown): boolean {
 }
 
 /** The (question id, response) pairs of the form that differ from the saved answers. */
-export function changedResponses(questions: readonly PresentedQuestion[], saved: Record<string, unknown>, form: FormLike): [string, unknown][] {
+export function changedResponses(
+	questions: readonly PresentedQuestion[],
+	saved: Record<string, unknown>,
+	form: FormLike
+): [string, unknown][] {
 	const out: [string, unknown][] = [];
 	for (const q of questions) {
 		const response = readResponse(q, form);
@@ -90,9 +102,14 @@ export function positionOf(saved: unknown, itemId: string): string {
 }
 
 /** A response (or an answer key of the same shape) as lines of text the learner can read. */
-export function describeResponse(q: PresentedQuestion, r: unknown, labels: { true: string; false: string }): string[] {
+export function describeResponse(
+	q: PresentedQuestion,
+	r: unknown,
+	labels: { true: string; false: string }
+): string[] {
 	if (isBlank(r)) return [];
-	const label = (list: { id: string; text: string }[] | undefined, id: unknown) => list?.find((c) => c.id === id)?.text ?? String(id);
+	const label = (list: { id: string; text: string }[] | undefined, id: unknown) =>
+		list?.find((c) => c.id === id)?.text ?? String(id);
 	switch (q.type) {
 		case 'single':
 			return [label(q.options, r)];
@@ -103,13 +120,23 @@ export function describeResponse(q: PresentedQuestion, r: unknown, labels: { tru
 		case 'ordering':
 			return Array.isArray(r) ? r.map((id, i) => `${i + 1}. ${label(q.items, id)}`) : [];
 		case 'matching':
-			return typeof r === 'object' && r ? (q.pairs ?? []).filter((p) => p.id in r).map((p) => `${p.text} → ${label(q.matches, (r as Record<string, unknown>)[p.id])}`) : [];
+			return typeof r === 'object' && r
+				? (q.pairs ?? [])
+						.filter((p) => p.id in r)
+						.map((p) => `${p.text} → ${label(q.matches, (r as Record<string, unknown>)[p.id])}`)
+				: [];
 		case 'short':
 			return Array.isArray(r) ? [r.join(' / ')] : [String(r)];
 		case 'numeric':
 			if (typeof r === 'object' && r) {
-				const k = r as { answer?: number; tolerance?: number; min?: number | null; max?: number | null };
-				if (typeof k.answer === 'number') return [k.tolerance ? `${k.answer} ± ${k.tolerance}` : String(k.answer)];
+				const k = r as {
+					answer?: number;
+					tolerance?: number;
+					min?: number | null;
+					max?: number | null;
+				};
+				if (typeof k.answer === 'number')
+					return [k.tolerance ? `${k.answer} ± ${k.tolerance}` : String(k.answer)];
 				return [`${k.min ?? '…'} – ${k.max ?? '…'}`];
 			}
 			return [`${String(r)}${q.unit ? ` ${q.unit}` : ''}`];

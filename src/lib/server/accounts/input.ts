@@ -10,7 +10,8 @@ import {
 
 /** Field name -> error code; codes are translated into the user's language by the routes. */
 export type FieldErrors = Record<string, string>;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; echo: Record<string, string> };
+export type Parsed<T> =
+	{ ok: true; value: T } | { ok: false; errors: FieldErrors; echo: Record<string, string> };
 
 export type ProfileInput = {
 	name: string;
@@ -60,7 +61,8 @@ function parseProfileFields(src: Source, errors: FieldErrors): ProfileInput {
 	if (governorateId && !/^TN-\d{2}$/.test(governorateId)) errors.governorate = 'invalid_choice';
 	const rawMunicipality = text(src, 'municipality');
 	const municipalityId = rawMunicipality ? Number(rawMunicipality) : null;
-	if (municipalityId !== null && !Number.isInteger(municipalityId)) errors.municipality = 'invalid_choice';
+	if (municipalityId !== null && !Number.isInteger(municipalityId))
+		errors.municipality = 'invalid_choice';
 	return { name, locale: locale ?? 'ar', position, governorateId, municipalityId, gender };
 }
 
@@ -89,6 +91,7 @@ export function parseRegistration(src: Source): Parsed<RegisterInput> {
 export function parseProfile(src: Source): Parsed<ProfileInput> {
 	const errors: FieldErrors = {};
 	const profile = parseProfileFields(src, errors);
-	if (Object.keys(errors).length > 0) return { ok: false, errors, echo: echoOf(src, PROFILE_FIELDS) };
+	if (Object.keys(errors).length > 0)
+		return { ok: false, errors, echo: echoOf(src, PROFILE_FIELDS) };
 	return { ok: true, value: profile };
 }

@@ -1,6 +1,12 @@
 import type { Db } from '../db/index.ts';
 import { createSession } from '../auth/session.ts';
-import { ACCOUNT_POLICY, IP_POLICY, clearFailures, lockedFor, recordFailure } from '../auth/throttle.ts';
+import {
+	ACCOUNT_POLICY,
+	IP_POLICY,
+	clearFailures,
+	lockedFor,
+	recordFailure
+} from '../auth/throttle.ts';
 import { recordAudit } from '../audit/log.ts';
 import { authenticate, type PublicUser } from './users.ts';
 import { normaliseEmail } from './input.ts';
@@ -21,7 +27,8 @@ export async function signIn(
 	const accountKey = `account:${normaliseEmail(email)}`;
 	const ipKey = `ip:${ip}`;
 	const wait = Math.max(lockedFor(db, accountKey), lockedFor(db, ipKey));
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+	if (wait > 0)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const found = await authenticate(db, { email: normaliseEmail(email), password });
 	if (!found) {
 		recordFailure(db, accountKey, ACCOUNT_POLICY);
@@ -30,6 +37,12 @@ export async function signIn(
 	}
 	clearFailures(db, accountKey);
 	const { token, session } = createSession(db, { userId: found.id });
-	recordAudit(db, { actorId: found.id, action: 'session.sign_in', subjectType: 'user', subjectId: found.id, ip });
+	recordAudit(db, {
+		actorId: found.id,
+		action: 'session.sign_in',
+		subjectType: 'user',
+		subjectId: found.id,
+		ip
+	});
 	return { ok: true, user: found, token, expiresAt: session.expiresAt };
 }

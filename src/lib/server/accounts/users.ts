@@ -62,7 +62,7 @@ export async function createUser(
 			});
 		});
 	} catch (e) {
-		if (e instanceof Error && /UNIQUE constraint failed: user\.email/.test(e.message)) {
+		if (e instanceof Error && e.message.includes('UNIQUE constraint failed: user.email')) {
 			throw new DomainError('email_taken', 'email');
 		}
 		throw e;
@@ -71,7 +71,10 @@ export async function createUser(
 }
 
 /** Checks an email and password; the same null for an unknown email and a wrong password. */
-export async function authenticate(db: Db, { email, password }: { email: string; password: string }) {
+export async function authenticate(
+	db: Db,
+	{ email, password }: { email: string; password: string }
+) {
 	const row = db.select().from(user).where(eq(user.email, email)).get();
 	if (!row) {
 		await verifyPassword(await dummyPasswordHash(), password);
@@ -108,7 +111,10 @@ export async function changePassword(
 }
 
 /** Saves the profile form. */
-export function updateProfile(db: Db, { userId, profile }: { userId: string; profile: ProfileInput }) {
+export function updateProfile(
+	db: Db,
+	{ userId, profile }: { userId: string; profile: ProfileInput }
+) {
 	checkPlace(db, profile);
 	db.update(user)
 		.set({ ...profile, updatedAt: new Date() })
@@ -117,12 +123,16 @@ export function updateProfile(db: Db, { userId, profile }: { userId: string; pro
 }
 
 /** Changes a user's role; an admin cannot remove the last admin. */
-export function setRole(db: Db, { actorId, userId, role }: { actorId: string; userId: string; role: Role }) {
+export function setRole(
+	db: Db,
+	{ actorId, userId, role }: { actorId: string; userId: string; role: Role }
+) {
 	db.transaction((tx) => {
 		const target = tx.select().from(user).where(eq(user.id, userId)).get();
 		if (!target) throw new DomainError('not_found');
 		if (target.role === 'admin' && role !== 'admin') {
-			const admins = tx.select({ n: count() }).from(user).where(eq(user.role, 'admin')).get()?.n ?? 0;
+			const admins =
+				tx.select({ n: count() }).from(user).where(eq(user.role, 'admin')).get()?.n ?? 0;
 			if (admins <= 1) throw new DomainError('last_admin');
 		}
 		tx.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, userId)).run();

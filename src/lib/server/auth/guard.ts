@@ -23,11 +23,12 @@ export function requireRole(event: GuardEvent, role: Role = 'learner'): SessionU
 		redirect(303, `/${event.locals.locale}/signin?next=${encodeURIComponent(back)}`);
 	}
 	if (verdict === 'forbidden') error(403, { message: 'forbidden' });
-	return event.locals.user as SessionUser;
+	return event.locals.user!;
 }
 
 /** A `next` parameter is followed only to a path on this site. */
 export function safeNext(next: string | null, fallback: string): string {
-	if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
+	if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\'))
+		return next;
 	return fallback;
 }

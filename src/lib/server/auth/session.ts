@@ -16,7 +16,10 @@ export type SessionValidation =
 	| { status: 'invalid' };
 
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
-export function createSession(db: Db, { userId, now = new Date() }: { userId: string; now?: Date }) {
+export function createSession(
+	db: Db,
+	{ userId, now = new Date() }: { userId: string; now?: Date }
+) {
 	const token = generateToken();
 	const row: Session = {
 		id: hashToken(token),
@@ -35,7 +38,13 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
 	const row = db
 		.select({
 			session,
-			user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale }
+			user: {
+				id: user.id,
+				email: user.email,
+				name: user.name,
+				role: user.role,
+				locale: user.locale
+			}
 		})
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
@@ -61,7 +70,10 @@ export function invalidateSession(db: Db, sessionId: string): void {
 }
 
 /** Ends every session of a user except, optionally, the one in use. */
-export function invalidateOtherSessions(db: Db, { userId, keep }: { userId: string; keep?: string }) {
+export function invalidateOtherSessions(
+	db: Db,
+	{ userId, keep }: { userId: string; keep?: string }
+) {
 	const rows = db.select({ id: session.id }).from(session).where(eq(session.userId, userId)).all();
 	for (const r of rows) if (r.id !== keep) invalidateSession(db, r.id);
 }

@@ -6,9 +6,17 @@ export type ThrottlePolicy = { maxFailures: number; windowMs: number; lockMs: nu
 
 const MINUTE = 60_000;
 /** Per account: 5 failures in 15 minutes lock it for 15 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+	maxFailures: 5,
+	windowMs: 15 * MINUTE,
+	lockMs: 15 * MINUTE
+};
 /** Per IP: a whole office may share one address, so allow more. */
-export const IP_POLICY: ThrottlePolicy = { maxFailures: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const IP_POLICY: ThrottlePolicy = {
+	maxFailures: 30,
+	windowMs: 15 * MINUTE,
+	lockMs: 15 * MINUTE
+};
 
 /** Milliseconds until the key may try again, or 0 when it is not locked. */
 export function lockedFor(db: Db, key: string, now = Date.now()): number {

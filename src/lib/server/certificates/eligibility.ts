@@ -28,7 +28,8 @@ export type Eligibility = {
  * above the pass mark. Participation needs every lesson finished and no assessment.
  */
 export function evaluateEligibility(f: CompletionFacts): Eligibility {
-	const lessonsOk = f.rule.lessons === 'none' || (f.lessonsTotal > 0 && f.lessonsDone >= f.lessonsTotal);
+	const lessonsOk =
+		f.rule.lessons === 'none' || (f.lessonsTotal > 0 && f.lessonsDone >= f.lessonsTotal);
 	const quizzesOk = f.rule.moduleQuizzes === 'none' || f.moduleQuizzes.every((q) => q.passed);
 	const finalOk = !f.hasFinal || (f.finalBest !== null && f.finalBest >= f.rule.passMark);
 	const missing: Eligibility['missing'] = [];

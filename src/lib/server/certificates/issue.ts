@@ -18,7 +18,10 @@ type Meta = CourseMeta & { version: string; locales: CertificateSnapshot['locale
 type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
 
 /** Where a learner stands against a course's completion rule. */
-export function completionState(db: Db, { userId, courseId }: { userId: string; courseId: number }): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
+export function completionState(
+	db: Db,
+	{ userId, courseId }: { userId: string; courseId: number }
+): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
 	const raw = currentCourseMeta(db, courseId);
 	if (!('completion' in raw)) return null;
 	const meta = raw as unknown as Meta;
@@ -30,7 +33,9 @@ export function completionState(db: Db, { userId, courseId }: { userId: string; 
 		rule: meta.completion,
 		lessonsDone: progress.done,
 		lessonsTotal: progress.total,
-		moduleQuizzes: quizzes.filter((q) => q.slug !== 'final').map((q) => ({ slug: q.slug, passed: q.passed })),
+		moduleQuizzes: quizzes
+			.filter((q) => q.slug !== 'final')
+			.map((q) => ({ slug: q.slug, passed: q.passed })),
 		finalBest,
 		hasFinal: Boolean(final)
 	});
@@ -42,13 +47,30 @@ export function completionState(db: Db, { userId, courseId }: { userId: string; 
  * all their certificates for it. Called whenever progress or a result changes; the unique
  * (learner, course, type) index makes issuance exactly-once under any concurrency.
  */
-export function issueEarnedCertificates(db: Db, { userId, courseId, issuer, now = new Date() }: { userId: string; courseId: number; issuer: Issuer; now?: Date }): Certificate[] {
+export function issueEarnedCertificates(
+	db: Db,
+	{
+		userId,
+		courseId,
+		issuer,
+		now = new Date()
+	}: { userId: string; courseId: number; issuer: Issuer; now?: Date }
+): Certificate[] {
 	return db.transaction((tx) => {
-		const mine = () => tx.select().from(certificate).where(and(eq(certificate.userId, userId), eq(certificate.courseId, courseId))).all();
+		const mine = () =>
+			tx
+				.select()
+				.from(certificate)
+				.where(and(eq(certificate.userId, userId), eq(certificate.courseId, courseId)))
+				.all();
 		if (!findEnrolment(db, { userId, courseId })) return mine();
 		const state = completionState(db, { userId, courseId });
 		const holder = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).get();
-		const slug = tx.select({ slug: course.slug }).from(course).where(eq(course.id, courseId)).get()?.slug;
+		const slug = tx
+			.select({ slug: course.slug })
+			.from(course)
+			.where(eq(course.id, courseId))
+			.get()?.slug;
 		if (!state || !holder || !slug) return mine();
 		const earned: CertificateType[] = [];
 		if (state.eligibility.completion) earned.push('completion');
@@ -71,10 +93,31 @@ export function issueEarnedCertificates(db: Db, { userId, courseId, issuer, now 
 			};
 			const inserted = tx
 				.insert(certificate)
-				.values({ code, userId, courseId, type, snapshot, identitySalt: randomBytes(16).toString('hex'), issuedAt: now })
-				.onConflictDoNothing({ target: [certificate.userId, certificate.courseId, certificate.type] })
+				.values({
+					code,
+					userId,
+					courseId,
+					type,
+					snapshot,
+					identitySalt: randomBytes(16).toString('hex'),
+					issuedAt: now
+				})
+				.onConflictDoNothing({
+					target: [certificate.userId, certificate.courseId, certificate.type]
+				})
 				.run();
-			if (inserted.changes > 0) recordAudit(tx, { actorId: userId, action: 'certificate.issue', subjectType: 'certificate', subjectId: code, details: { courseId, type } }, now);
+			if (inserted.changes > 0)
+				recordAudit(
+					tx,
+					{
+						actorId: userId,
+						action: 'certificate.issue',
+						subjectType: 'certificate',
+						subjectId: code,
+						details: { courseId, type }
+					},
+					now
+				);
 		}
 		return mine();
 	});

@@ -18,7 +18,8 @@ export function verifyUrl(config: Pick<Config, 'origin'>, code: string, locale =
 
 /** The certificate as an Open Badges 3.0 credential, signed as a VC-JWT with the current key. */
 export async function signedCredential({ db, config }: Ctx, row: Certificate): Promise<string> {
-	const email = db.select({ email: user.email }).from(user).where(eq(user.id, row.userId)).get()?.email ?? '';
+	const email =
+		db.select({ email: user.email }).from(user).where(eq(user.id, row.userId)).get()?.email ?? '';
 	const vc = buildOpenBadgeCredential(row.snapshot as unknown as CertificateSnapshot, {
 		verifyUrl: verifyUrl(config, row.code),
 		issuer: { id: config.origin.href, name: config.certificateIssuer, url: config.origin.href },
@@ -30,7 +31,17 @@ export async function signedCredential({ db, config }: Ctx, row: Certificate): P
 
 export type CredentialCheck =
 	| { valid: true; code: string; kid: string }
-	| { valid: false; reason: 'bad_signature' | 'unknown_key' | 'malformed' | 'expired' | 'revoked' | 'unknown_certificate'; code?: string };
+	| {
+			valid: false;
+			reason:
+				| 'bad_signature'
+				| 'unknown_key'
+				| 'malformed'
+				| 'expired'
+				| 'revoked'
+				| 'unknown_certificate';
+			code?: string;
+	  };
 
 /** Checks a credential someone hands us: our signature, then that the certificate still stands. */
 export async function checkCredential({ db, config }: Ctx, jwt: string): Promise<CredentialCheck> {

@@ -79,7 +79,9 @@ export async function renderCertificatePdf(
 
 	const course = style('Bold', 21, ACCENT);
 	const courseLines = wrapLines(doc, text.course, dir, course, W - 220).slice(0, 2);
-	courseLines.forEach((line, i) => drawLine(doc, line, 284 + i * 32, dir, course, centre));
+	courseLines.forEach((line, i) => {
+		drawLine(doc, line, 284 + i * 32, dir, course, centre);
+	});
 	const detailsY = 296 + courseLines.length * 32;
 	drawLine(doc, text.details.join('   ·   '), detailsY, dir, style('Regular', 13, INK), centre);
 
@@ -93,7 +95,9 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('end', () => {
+			resolve(Buffer.concat(chunks));
+		});
 		doc.on('error', reject);
 	});
 }

@@ -41,7 +41,9 @@ export function toPublic(row: Certificate): PublicCertificate {
 		issuedAt: s.issuedAt,
 		issuerName: s.issuerName,
 		locales: s.locales,
-		revoked: row.revokedAt ? { at: row.revokedAt.toISOString(), reason: row.revokedReason ?? '' } : null
+		revoked: row.revokedAt
+			? { at: row.revokedAt.toISOString(), reason: row.revokedReason ?? '' }
+			: null
 	};
 }
 
@@ -60,24 +62,53 @@ export function findCertificate(db: Db, code: string): Certificate | null {
 
 /** A learner's certificates, newest first. */
 export function listCertificates(db: Db, { userId }: { userId: string }): Certificate[] {
-	return db.select().from(certificate).where(eq(certificate.userId, userId)).orderBy(desc(certificate.issuedAt)).all();
+	return db
+		.select()
+		.from(certificate)
+		.where(eq(certificate.userId, userId))
+		.orderBy(desc(certificate.issuedAt))
+		.all();
 }
 
 /** Every certificate, newest first (administration). */
-export function listAllCertificates(db: Db, { limit = 200 }: { limit?: number } = {}): Certificate[] {
+export function listAllCertificates(
+	db: Db,
+	{ limit = 200 }: { limit?: number } = {}
+): Certificate[] {
 	return db.select().from(certificate).orderBy(desc(certificate.issuedAt)).limit(limit).all();
 }
 
 /** Revokes a certificate with a reason; the audit log keeps who and why. Revoking twice is refused. */
-export function revokeCertificate(db: Db, { code, reason, actorId, now = new Date() }: { code: string; reason: string; actorId: string; now?: Date }): Certificate {
+export function revokeCertificate(
+	db: Db,
+	{
+		code,
+		reason,
+		actorId,
+		now = new Date()
+	}: { code: string; reason: string; actorId: string; now?: Date }
+): Certificate {
 	const text = reason.trim();
 	if (text.length < 5) throw new DomainError('revocation_reason_required', 'reason');
 	return db.transaction((tx) => {
 		const row = tx.select().from(certificate).where(eq(certificate.code, code)).get();
 		if (!row) throw new DomainError('not_found');
 		if (row.revokedAt) throw new DomainError('already_revoked');
-		tx.update(certificate).set({ revokedAt: now, revokedReason: text.slice(0, 500), revokedBy: actorId }).where(eq(certificate.id, row.id)).run();
-		recordAudit(tx, { actorId, action: 'certificate.revoke', subjectType: 'certificate', subjectId: code, details: { reason: text.slice(0, 500) } }, now);
+		tx.update(certificate)
+			.set({ revokedAt: now, revokedReason: text.slice(0, 500), revokedBy: actorId })
+			.where(eq(certificate.id, row.id))
+			.run();
+		recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'certificate.revoke',
+				subjectType: 'certificate',
+				subjectId: code,
+				details: { reason: text.slice(0, 500) }
+			},
+			now
+		);
 		return { ...row, revokedAt: now, revokedReason: text.slice(0, 500), revokedBy: actorId };
 	});
 }

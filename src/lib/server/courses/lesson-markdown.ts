@@ -39,7 +39,9 @@ export function checkLessonMarkdown(markdown: string, ctx: Ctx): void {
 		line: (node.position?.start.line ?? 1) + ctx.lineOffset,
 		column: node.position?.start.column ?? 1
 	});
-	const error = (node: Node, message: string) => ctx.report.error(ctx.file, at(node), message);
+	const error = (node: Node, message: string) => {
+		ctx.report.error(ctx.file, at(node), message);
+	};
 	visit(tree, (node) => {
 		if (node.type === 'link' || node.type === 'definition') {
 			const url = (node as { url: string }).url;
@@ -51,7 +53,7 @@ export function checkLessonMarkdown(markdown: string, ctx: Ctx): void {
 			if (isLocalUrl(url) && !exists(targetOf(url, ctx.file)))
 				error(node, `broken image: ${url} does not exist`);
 		} else if (node.type === 'blockquote') {
-			const marker = readCalloutMarker(node as Blockquote);
+			const marker = readCalloutMarker(node);
 			const problem = marker && calloutMarkerProblem(marker);
 			if (problem) error(node, problem);
 		} else if (node.type === 'html') {

@@ -6,7 +6,15 @@ export type ReadVerdict = 'read' | 'preview' | 'enrol' | 'signin';
  * Who may read a lesson's text: enrolled learners; anyone for the course's first lesson
  * (the public preview); trainers and admins always (they prepare and check courses).
  */
-export function lessonAccess({ role, enrolled, isFirstLesson }: { role: Role | null; enrolled: boolean; isFirstLesson: boolean }): ReadVerdict {
+export function lessonAccess({
+	role,
+	enrolled,
+	isFirstLesson
+}: {
+	role: Role | null;
+	enrolled: boolean;
+	isFirstLesson: boolean;
+}): ReadVerdict {
 	if (role === 'trainer' || role === 'admin') return 'read';
 	if (enrolled) return 'read';
 	if (isFirstLesson) return 'preview';

@@ -7,7 +7,10 @@ import type { CourseSummary, Locale, SyllabusModule } from './types.ts';
 
 type Meta = CourseMeta & { version: string; locales: Locale[] };
 
-function summarise(row: { id: number; slug: string; published: boolean; meta: Meta }, counts: { modules: number; lessons: number; minutes: number }): CourseSummary {
+function summarise(
+	row: { id: number; slug: string; published: boolean; meta: Meta },
+	counts: { modules: number; lessons: number; minutes: number }
+): CourseSummary {
 	const m = row.meta;
 	return {
 		id: row.id,
@@ -31,7 +34,8 @@ function summarise(row: { id: number; slug: string; published: boolean; meta: Me
 }
 
 function counts(db: Db, courseIds: number[]) {
-	if (courseIds.length === 0) return new Map<number, { modules: number; lessons: number; minutes: number }>();
+	if (courseIds.length === 0)
+		return new Map<number, { modules: number; lessons: number; minutes: number }>();
 	const rows = db
 		.select({
 			courseId: module.courseId,
@@ -70,12 +74,23 @@ export function listCourses(
 		.orderBy(asc(course.slug))
 		.all()
 		.map((r) => ({ ...r, meta: JSON.parse(r.meta) as Meta }));
-	const c = counts(db, rows.map((r) => r.id));
-	return rows.map((r) => summarise({ ...r, published: Boolean(r.published) }, c.get(r.id) ?? { modules: 0, lessons: 0, minutes: 0 }));
+	const c = counts(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.map((r) =>
+		summarise(
+			{ ...r, published: Boolean(r.published) },
+			c.get(r.id) ?? { modules: 0, lessons: 0, minutes: 0 }
+		)
+	);
 }
 
 /** One course by slug, or null when it does not exist or the viewer may not see it. */
-export function findCourse(db: Db, { slug, includeUnpublished = false }: { slug: string; includeUnpublished?: boolean }): CourseSummary | null {
+export function findCourse(
+	db: Db,
+	{ slug, includeUnpublished = false }: { slug: string; includeUnpublished?: boolean }
+): CourseSummary | null {
 	return listCourses(db, { includeUnpublished, slug })[0] ?? null;
 }
 
@@ -86,22 +101,55 @@ export function enrolmentKeyOf(db: Db, courseId: number): string | null {
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */
 export function syllabus(db: Db, courseId: number): SyllabusModule[] {
-	const mods = db.select().from(module).where(and(eq(module.courseId, courseId), eq(module.archived, false))).orderBy(asc(module.position)).all();
+	const mods = db
+		.select()
+		.from(module)
+		.where(and(eq(module.courseId, courseId), eq(module.archived, false)))
+		.orderBy(asc(module.position))
+		.all();
 	if (mods.length === 0) return [];
 	const lessons = db
-		.select({ id: lesson.id, moduleId: lesson.moduleId, slug: lesson.slug, minutes: lesson.minutes, position: lesson.position, locale: lessonText.locale, title: lessonText.title })
+		.select({
+			id: lesson.id,
+			moduleId: lesson.moduleId,
+			slug: lesson.slug,
+			minutes: lesson.minutes,
+			position: lesson.position,
+			locale: lessonText.locale,
+			title: lessonText.title
+		})
 		.from(lesson)
 		.innerJoin(lessonText, eq(lessonText.lessonId, lesson.id))
-		.where(and(inArray(lesson.moduleId, mods.map((m) => m.id)), eq(lesson.archived, false)))
+		.where(
+			and(
+				inArray(
+					lesson.moduleId,
+					mods.map((m) => m.id)
+				),
+				eq(lesson.archived, false)
+			)
+		)
 		.orderBy(asc(lesson.position))
 		.all();
 	return mods.map((m) => {
 		const byId = new Map<number, SyllabusModule['lessons'][number]>();
 		for (const l of lessons.filter((x) => x.moduleId === m.id)) {
-			const entry = byId.get(l.id) ?? { id: l.id, slug: l.slug, minutes: l.minutes, position: l.position, title: {} };
+			const entry = byId.get(l.id) ?? {
+				id: l.id,
+				slug: l.slug,
+				minutes: l.minutes,
+				position: l.position,
+				title: {}
+			};
 			entry.title[l.locale] = l.title;
 			byId.set(l.id, entry);
 		}
-		return { id: m.id, slug: m.slug, title: m.title, objectives: m.objectives, lessons: [...byId.values()] };
+		return {
+			id: m.id,
+			slug: m.slug,
+			title: m.title,
+			objectives: m.objectives,
+			lessons: [...byId.values()]
+		};
 	});
 }

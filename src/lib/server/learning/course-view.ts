@@ -19,14 +19,32 @@ export type CourseView = {
 };
 
 /** A course as one viewer sees it; null when it does not exist for them (unpublished, archived). */
-export function viewCourse(db: Db, { slug, viewer }: { slug: string; viewer: Viewer }): CourseView | null {
-	const course = findCourse(db, { slug, includeUnpublished: canSeeUnpublished(viewer?.role ?? null) });
+export function viewCourse(
+	db: Db,
+	{ slug, viewer }: { slug: string; viewer: Viewer }
+): CourseView | null {
+	const course = findCourse(db, {
+		slug,
+		includeUnpublished: canSeeUnpublished(viewer?.role ?? null)
+	});
 	if (!course) return null;
 	const modules = syllabus(db, course.id);
 	const enrolment = viewer ? findEnrolment(db, { userId: viewer.id, courseId: course.id }) : null;
-	const progress = enrolment && viewer ? courseProgress(db, { userId: viewer.id, courseId: course.id, modules }) : null;
-	const first = modules[0]?.lessons[0] ? { moduleSlug: modules[0].slug, lessonSlug: modules[0].lessons[0].slug } : null;
-	return { course, modules, enrolled: Boolean(enrolment), progress, resume: progress ? findLessonRef(modules, progress.resumeLessonId) : null, first };
+	const progress =
+		enrolment && viewer
+			? courseProgress(db, { userId: viewer.id, courseId: course.id, modules })
+			: null;
+	const first = modules[0]?.lessons[0]
+		? { moduleSlug: modules[0].slug, lessonSlug: modules[0].lessons[0].slug }
+		: null;
+	return {
+		course,
+		modules,
+		enrolled: Boolean(enrolment),
+		progress,
+		resume: progress ? findLessonRef(modules, progress.resumeLessonId) : null,
+		first
+	};
 }
 
 export type CatalogEntry = CourseSummary & { progress: number | null };
@@ -34,10 +52,16 @@ export type CatalogEntry = CourseSummary & { progress: number | null };
 /** The catalog for a viewer, with their progress on the courses they are enrolled in. */
 export function catalogFor(db: Db, { viewer }: { viewer: Viewer }): CatalogEntry[] {
 	const courses = listCourses(db, { includeUnpublished: canSeeUnpublished(viewer?.role ?? null) });
-	const enrolled = new Set(viewer ? listEnrolments(db, { userId: viewer.id }).map((e) => e.courseId) : []);
+	const enrolled = new Set(
+		viewer ? listEnrolments(db, { userId: viewer.id }).map((e) => e.courseId) : []
+	);
 	return courses.map((c) => ({
 		...c,
-		progress: viewer && enrolled.has(c.id) ? courseProgress(db, { userId: viewer.id, courseId: c.id, modules: syllabus(db, c.id) }).percent : null
+		progress:
+			viewer && enrolled.has(c.id)
+				? courseProgress(db, { userId: viewer.id, courseId: c.id, modules: syllabus(db, c.id) })
+						.percent
+				: null
 	}));
 }
 
@@ -49,6 +73,13 @@ export function myLearning(db: Db, { userId }: { userId: string }) {
 		if (!course) return [];
 		const modules = syllabus(db, course.id);
 		const progress = courseProgress(db, { userId, courseId: course.id, modules });
-		return [{ course, progress, resume: findLessonRef(modules, progress.resumeLessonId), lastActiveAt: e.lastActiveAt }];
+		return [
+			{
+				course,
+				progress,
+				resume: findLessonRef(modules, progress.resumeLessonId),
+				lastActiveAt: e.lastActiveAt
+			}
+		];
 	});
 }

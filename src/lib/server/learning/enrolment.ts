@@ -16,7 +16,15 @@ function sameKey(a: string, b: string): boolean {
  * Enrols a learner; enrolling again returns the existing enrolment unchanged.
  * A course with an enrolment key needs it (compared in constant time).
  */
-export function enrol(db: Db, { userId, courseId, key, now = new Date() }: { userId: string; courseId: number; key?: string; now?: Date }): Enrolment {
+export function enrol(
+	db: Db,
+	{
+		userId,
+		courseId,
+		key,
+		now = new Date()
+	}: { userId: string; courseId: number; key?: string; now?: Date }
+): Enrolment {
 	const existing = findEnrolment(db, { userId, courseId });
 	if (existing) return existing;
 	const required = enrolmentKeyOf(db, courseId);
@@ -31,17 +39,45 @@ export function enrol(db: Db, { userId, courseId, key, now = new Date() }: { use
 			.onConflictDoNothing()
 			.returning()
 			.get();
-		if (!row) return tx.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId))).get()!;
-		recordAudit(tx, { actorId: userId, action: 'enrolment.create', subjectType: 'course', subjectId: String(courseId) }, now);
+		if (!row)
+			return tx
+				.select()
+				.from(enrolment)
+				.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
+				.get()!;
+		recordAudit(
+			tx,
+			{
+				actorId: userId,
+				action: 'enrolment.create',
+				subjectType: 'course',
+				subjectId: String(courseId)
+			},
+			now
+		);
 		return row;
 	});
 }
 
-export function findEnrolment(db: Db, { userId, courseId }: { userId: string; courseId: number }): Enrolment | null {
-	return db.select().from(enrolment).where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId))).get() ?? null;
+export function findEnrolment(
+	db: Db,
+	{ userId, courseId }: { userId: string; courseId: number }
+): Enrolment | null {
+	return (
+		db
+			.select()
+			.from(enrolment)
+			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
+			.get() ?? null
+	);
 }
 
 /** A learner's enrolments, most recently active first. */
 export function listEnrolments(db: Db, { userId }: { userId: string }): Enrolment[] {
-	return db.select().from(enrolment).where(eq(enrolment.userId, userId)).orderBy(desc(enrolment.lastActiveAt)).all();
+	return db
+		.select()
+		.from(enrolment)
+		.where(eq(enrolment.userId, userId))
+		.orderBy(desc(enrolment.lastActiveAt))
+		.all();
 }

@@ -26,7 +26,19 @@ export type ReaderLesson = {
 /** Finds a lesson in the syllabus and its text in the best available locale. */
 export function readLesson(
 	db: Db,
-	{ modules, courseLocales, moduleSlug, lessonSlug, locale }: { modules: SyllabusModule[]; courseLocales: Locale[]; moduleSlug: string; lessonSlug: string; locale: Locale }
+	{
+		modules,
+		courseLocales,
+		moduleSlug,
+		lessonSlug,
+		locale
+	}: {
+		modules: SyllabusModule[];
+		courseLocales: Locale[];
+		moduleSlug: string;
+		lessonSlug: string;
+		locale: Locale;
+	}
 ): ReaderLesson | null {
 	const flat = modules.flatMap((m) => m.lessons.map((l) => ({ m, l })));
 	const index = flat.findIndex(({ m, l }) => m.slug === moduleSlug && l.slug === lessonSlug);
@@ -37,7 +49,8 @@ export function readLesson(
 		.map((loc) => texts.find((t) => t.locale === loc))
 		.find(Boolean);
 	if (!text) return null;
-	const ref = (i: number): LessonRef | null => (flat[i] ? { moduleSlug: flat[i].m.slug, lessonSlug: flat[i].l.slug } : null);
+	const ref = (i: number): LessonRef | null =>
+		flat[i] ? { moduleSlug: flat[i].m.slug, lessonSlug: flat[i].l.slug } : null;
 	return {
 		id: l.id,
 		moduleId: m.id,
@@ -57,7 +70,10 @@ export function readLesson(
 }
 
 /** Where a lesson id sits in the syllabus (for "continue" links). */
-export function findLessonRef(modules: SyllabusModule[], lessonId: number | null): LessonRef | null {
+export function findLessonRef(
+	modules: SyllabusModule[],
+	lessonId: number | null
+): LessonRef | null {
 	if (lessonId === null) return null;
 	for (const m of modules) {
 		const l = m.lessons.find((x) => x.id === lessonId);

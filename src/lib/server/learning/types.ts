@@ -24,13 +24,25 @@ export type CourseSummary = {
 	published: boolean;
 };
 
-export type SyllabusLesson = { id: number; slug: string; minutes: number; title: Localised; position: number };
-export type SyllabusModule = { id: number; slug: string; title: Localised; objectives: Partial<Record<Locale, string[]>>; lessons: SyllabusLesson[] };
+export type SyllabusLesson = {
+	id: number;
+	slug: string;
+	minutes: number;
+	title: Localised;
+	position: number;
+};
+export type SyllabusModule = {
+	id: number;
+	slug: string;
+	title: Localised;
+	objectives: Partial<Record<Locale, string[]>>;
+	lessons: SyllabusLesson[];
+};
 
 /** The first text of `l` that exists, in the order given. */
 export function pick(l: Localised | undefined, order: Locale[]): string {
 	if (!l) return '';
-	for (const loc of order) if (l[loc]) return l[loc]!;
+	for (const loc of order) if (l[loc]) return l[loc];
 	return Object.values(l).find(Boolean) ?? '';
 }
 

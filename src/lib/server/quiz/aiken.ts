@@ -23,7 +23,10 @@ export function parseAiken(source: string): ParseResult {
 		.forEach((raw, i) => {
 			const line = i + 1;
 			const text = raw.trim();
-			if (text === '') return abandon();
+			if (text === '') {
+				abandon();
+				return;
+			}
 			const option = OPTION.exec(text);
 			const answer = ANSWER.exec(text);
 			if (!draft) {

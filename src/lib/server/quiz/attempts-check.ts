@@ -36,7 +36,12 @@ export function checkedResult(attempt: QuizAttempt, answer: AttemptAnswer): Chec
 /** Grades one saved answer now and makes it final; checking again returns the same result. */
 export function checkAnswer(
 	db: Db,
-	{ attemptId, userId, questionId, now = new Date() }: { attemptId: number; userId: string; questionId: string; now?: Date }
+	{
+		attemptId,
+		userId,
+		questionId,
+		now = new Date()
+	}: { attemptId: number; userId: string; questionId: string; now?: Date }
 ): CheckedAnswer {
 	const outcome = db.transaction(
 		(tx): CheckedAnswer | { refused: 'attempt_submitted' | 'deadline_passed' } => {
@@ -47,10 +52,15 @@ export function checkAnswer(
 				return { refused: 'deadline_passed' };
 			}
 			if (attempt.settings.feedback !== 'immediate') throw new DomainError('feedback_after_submit');
-			if (!attempt.questions.some((q) => q.question.id === questionId)) throw new DomainError('unknown_question', 'questionId');
-			const where = and(eq(attemptAnswer.attemptId, attemptId), eq(attemptAnswer.questionId, questionId));
+			if (!attempt.questions.some((q) => q.question.id === questionId))
+				throw new DomainError('unknown_question', 'questionId');
+			const where = and(
+				eq(attemptAnswer.attemptId, attemptId),
+				eq(attemptAnswer.questionId, questionId)
+			);
 			const answer = tx.select().from(attemptAnswer).where(where).get();
-			if (!answer || answer.response === null) throw new DomainError('no_answer_to_check', 'questionId');
+			if (!answer || answer.response === null)
+				throw new DomainError('no_answer_to_check', 'questionId');
 			const checked = answer.checkedAt ? answer : { ...answer, checkedAt: now };
 			if (!answer.checkedAt) tx.update(attemptAnswer).set({ checkedAt: now }).where(where).run();
 			return checkedResult(attempt, checked)!;

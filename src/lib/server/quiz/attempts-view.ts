@@ -17,7 +17,10 @@ export type AttemptView = {
 	secondsLeft: number | null;
 	questions: PresentedQuestion[];
 	/** The learner's saved responses by question id, with the revision to show "saved". */
-	answers: Record<string, { response: unknown; savedAt: Date; revision: number; checked?: CheckedAnswer }>;
+	answers: Record<
+		string,
+		{ response: unknown; savedAt: Date; revision: number; checked?: CheckedAnswer }
+	>;
 	/** Whether the learner may check answers one by one (quiz set to immediate feedback). */
 	immediateFeedback: boolean;
 };
@@ -38,7 +41,12 @@ export function viewAttempt(
 	for (const a of answersOf(db, attempt.id))
 		if (a.revision > 0) {
 			const checked = checkedResult(attempt, a);
-			answers[a.questionId] = { response: a.response, savedAt: a.savedAt, revision: a.revision, ...(checked ? { checked } : {}) };
+			answers[a.questionId] = {
+				response: a.response,
+				savedAt: a.savedAt,
+				revision: a.revision,
+				...(checked ? { checked } : {})
+			};
 		}
 	const open = attempt.submittedAt === null;
 	return {

@@ -82,7 +82,7 @@ export function readChoice(ctx: Context, text: string, at: number): ParsedBody |
 export function readShort(ctx: Context, text: string, at: number): ParsedBody | null {
 	const before = ctx.errors.length;
 	const segs = splitSegments(text, at, '=');
-	const lead = segs[0] as Segment;
+	const lead = segs[0]!;
 	const used = lead.body.trim() === '' ? segs.slice(1) : segs;
 	const answers = readAnswers(ctx, used, { min: 0, fraction: () => 1 });
 	if (used.length === 0) fail(ctx, null, 'short answer has no answers');

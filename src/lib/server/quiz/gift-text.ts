@@ -39,7 +39,10 @@ export function splitBlocks(source: string): Block[] {
 		.split(/\r\n|\r|\n/)
 		.forEach((raw, i) => {
 			const trimmed = raw.trim();
-			if (trimmed === '') return close();
+			if (trimmed === '') {
+				close();
+				return;
+			}
 			if (trimmed.startsWith('//')) return;
 			const encoded = encodeEscapes(raw) + '\n';
 			current.text += encoded;
@@ -80,9 +83,9 @@ export type Segment = { marker: string; body: string; at: number };
 export function splitSegments(text: string, offset: number, markers: string): Segment[] {
 	const out: Segment[] = [{ marker: '', body: '', at: offset }];
 	for (let i = 0; i < text.length; i++) {
-		const char = text[i] as string;
+		const char = text[i]!;
 		if (markers.includes(char)) out.push({ marker: char, body: '', at: offset + i });
-		else (out[out.length - 1] as Segment).body += char;
+		else out[out.length - 1]!.body += char;
 	}
 	return out;
 }

@@ -18,7 +18,7 @@ export function toPlainText(text: string, format: TextFormat): string {
 		.replace(/<br\s*\/?>|<\/(p|div|li|h[1-6])>/gi, '\n')
 		.replace(/<[^>]*>/g, '')
 		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-			if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+			if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole;
 			const code =
 				name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
 			return Number.isFinite(code) && code > 0 && code <= 0x10ffff

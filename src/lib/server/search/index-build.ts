@@ -4,7 +4,11 @@ import { course, courseVersion, lesson, lessonText, module } from '../db/schema/
 import { htmlToText } from './snippet.ts';
 import { indexText } from './tokens.ts';
 
-type Meta = { title?: Record<string, string>; summary?: Record<string, string>; outcomes?: Record<string, string[]> };
+type Meta = {
+	title?: Record<string, string>;
+	summary?: Record<string, string>;
+	outcomes?: Record<string, string[]>;
+};
 
 /** Rebuilds the search index from the course tables (a few hundred rows: milliseconds). */
 export function rebuildSearchIndex(db: Db): number {
@@ -15,12 +19,20 @@ export function rebuildSearchIndex(db: Db): number {
 		.where(eq(course.archived, false))
 		.all();
 	const lessons = db
-		.select({ courseId: module.courseId, lessonId: lesson.id, locale: lessonText.locale, title: lessonText.title, html: lessonText.html })
+		.select({
+			courseId: module.courseId,
+			lessonId: lesson.id,
+			locale: lessonText.locale,
+			title: lessonText.title,
+			html: lessonText.html
+		})
 		.from(lessonText)
 		.innerJoin(lesson, and(eq(lesson.id, lessonText.lessonId), eq(lesson.archived, false)))
 		.innerJoin(module, and(eq(module.id, lesson.moduleId), eq(module.archived, false)))
 		.all();
-	const insert = db.$client.prepare('insert into search_index (course_id, lesson_id, locale, title, body) values (?, ?, ?, ?, ?)');
+	const insert = db.$client.prepare(
+		'insert into search_index (course_id, lesson_id, locale, title, body) values (?, ?, ?, ?, ?)'
+	);
 	let rows = 0;
 	db.transaction((tx) => {
 		tx.run(sql`delete from search_index`);
@@ -33,7 +45,13 @@ export function rebuildSearchIndex(db: Db): number {
 			}
 		}
 		for (const l of lessons) {
-			insert.run(l.courseId, l.lessonId, l.locale, indexText(l.title), indexText(htmlToText(l.html)));
+			insert.run(
+				l.courseId,
+				l.lessonId,
+				l.locale,
+				indexText(l.title),
+				indexText(htmlToText(l.html))
+			);
 			rows++;
 		}
 	});

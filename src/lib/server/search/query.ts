@@ -4,7 +4,14 @@ import { lesson, lessonText, module } from '../db/schema/index.ts';
 import { htmlToText, snippet, type Segment } from './snippet.ts';
 import { matchQuery } from './tokens.ts';
 
-export type SearchHit = { lessonId: number | null; locale: string; title: string; moduleSlug: string | null; lessonSlug: string | null; snippet: Segment[] };
+export type SearchHit = {
+	lessonId: number | null;
+	locale: string;
+	title: string;
+	moduleSlug: string | null;
+	lessonSlug: string | null;
+	snippet: Segment[];
+};
 export type CourseHits = { courseId: number; hits: SearchHit[] };
 
 type Row = { course_id: number; lesson_id: number | null; locale: string; rank: number };
@@ -16,7 +23,15 @@ type Row = { course_id: number; lesson_id: number | null; locale: string; rank: 
  */
 export function searchCourses(
 	db: Db,
-	{ query, courseIds, summaries }: { query: string; courseIds: number[]; summaries: Map<number, { title: Record<string, string>; summary: Record<string, string> }> }
+	{
+		query,
+		courseIds,
+		summaries
+	}: {
+		query: string;
+		courseIds: number[];
+		summaries: Map<number, { title: Record<string, string>; summary: Record<string, string> }>;
+	}
 ): CourseHits[] {
 	const match = matchQuery(query);
 	if (!match || courseIds.length === 0) return [];
@@ -35,10 +50,20 @@ export function searchCourses(
 		if (list.length < 3) list.push(r);
 		byCourse.set(r.course_id, list);
 	}
-	const lessonIds = [...byCourse.values()].flat().map((r) => r.lesson_id).filter((id): id is number => id !== null);
+	const lessonIds = [...byCourse.values()]
+		.flat()
+		.map((r) => r.lesson_id)
+		.filter((id): id is number => id !== null);
 	const texts = lessonIds.length
 		? db
-				.select({ id: lesson.id, slug: lesson.slug, moduleSlug: module.slug, locale: lessonText.locale, title: lessonText.title, html: lessonText.html })
+				.select({
+					id: lesson.id,
+					slug: lesson.slug,
+					moduleSlug: module.slug,
+					locale: lessonText.locale,
+					title: lessonText.title,
+					html: lessonText.html
+				})
 				.from(lessonText)
 				.innerJoin(lesson, eq(lesson.id, lessonText.lessonId))
 				.innerJoin(module, eq(module.id, lesson.moduleId))
@@ -50,11 +75,25 @@ export function searchCourses(
 		hits: hits.map((h): SearchHit => {
 			if (h.lesson_id === null) {
 				const s = summaries.get(courseId);
-				const text = `${s?.summary[h.locale] ?? ''}`;
-				return { lessonId: null, locale: h.locale, title: s?.title[h.locale] ?? '', moduleSlug: null, lessonSlug: null, snippet: snippet(text, query) };
+				const text = s?.summary[h.locale] ?? '';
+				return {
+					lessonId: null,
+					locale: h.locale,
+					title: s?.title[h.locale] ?? '',
+					moduleSlug: null,
+					lessonSlug: null,
+					snippet: snippet(text, query)
+				};
 			}
 			const t = texts.find((x) => x.id === h.lesson_id && x.locale === h.locale)!;
-			return { lessonId: h.lesson_id, locale: h.locale, title: t.title, moduleSlug: t.moduleSlug, lessonSlug: t.slug, snippet: snippet(htmlToText(t.html), query) };
+			return {
+				lessonId: h.lesson_id,
+				locale: h.locale,
+				title: t.title,
+				moduleSlug: t.moduleSlug,
+				lessonSlug: t.slug,
+				snippet: snippet(htmlToText(t.html), query)
+			};
 		})
 	}));
 }

@@ -21,12 +21,23 @@ export function htmlToText(html: string): string {
  * A short excerpt of `original` around the first match of the query, with every match marked.
  * Matching happens on normalised text, but the excerpt shows the original letters.
  */
-export function snippet(original: string, query: string, { radius = 90 }: { radius?: number } = {}): Segment[] {
+export function snippet(
+	original: string,
+	query: string,
+	{ radius = 90 }: { radius?: number } = {}
+): Segment[] {
 	const { text, map } = normaliseWithMap(original);
-	const needles = [...new Set(terms(query).flatMap((t) => [t, withoutArticle(t)]).filter((t): t is string => !!t && t.length >= 2))];
+	const needles = [
+		...new Set(
+			terms(query)
+				.flatMap((t) => [t, withoutArticle(t)])
+				.filter((t): t is string => !!t && t.length >= 2)
+		)
+	];
 	const ranges: [number, number][] = [];
 	for (const n of needles) {
-		for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + n.length)) ranges.push([at, at + n.length]);
+		for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + n.length))
+			ranges.push([at, at + n.length]);
 	}
 	ranges.sort((a, b) => a[0] - b[0]);
 	const first = ranges[0]?.[0] ?? 0;
@@ -41,7 +52,8 @@ export function snippet(original: string, query: string, { radius = 90 }: { radi
 	for (const [s, e] of ranges) {
 		if (e <= cursor || s >= to) continue;
 		const start = Math.max(s, cursor);
-		if (start > cursor) segments.push({ text: original.slice(orig(cursor), orig(start)), mark: false });
+		if (start > cursor)
+			segments.push({ text: original.slice(orig(cursor), orig(start)), mark: false });
 		segments.push({ text: original.slice(orig(start), orig(Math.min(e, to))), mark: true });
 		cursor = Math.min(e, to);
 	}

@@ -31,7 +31,9 @@ export function indexText(text: string): string {
 
 /** An FTS5 query that finds every term as a word prefix (all terms required); null if empty. */
 export function matchQuery(query: string): string | null {
-	const words = terms(query).filter((w) => w.length >= 2).slice(0, 8);
+	const words = terms(query)
+		.filter((w) => w.length >= 2)
+		.slice(0, 8);
 	if (words.length === 0) return null;
 	// Quoted, so nothing a user types is read as FTS5 syntax.
 	return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');

@@ -18,12 +18,15 @@ export const actions: Actions = {
 	profile: async (event) => {
 		const me = requireRole(event);
 		const parsed = parseProfile(await event.request.formData());
-		if (!parsed.ok) return fail(400, { profile: { values: parsed.echo, errors: errorTexts(parsed.errors) } });
+		if (!parsed.ok)
+			return fail(400, { profile: { values: parsed.echo, errors: errorTexts(parsed.errors) } });
 		try {
 			updateProfile(event.locals.ctx.db, { userId: me.id, profile: parsed.value });
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
-			return fail(400, { profile: { values: parsed.value, errors: { [e.field ?? 'form']: errorText(e.code) } } });
+			return fail(400, {
+				profile: { values: parsed.value, errors: { [e.field ?? 'form']: errorText(e.code) } }
+			});
 		}
 		return { profile: { saved: true } };
 	},
@@ -43,7 +46,10 @@ export const actions: Actions = {
 			if (!(e instanceof DomainError)) throw e;
 			return fail(400, { password: { errors: { [e.field ?? 'form']: errorText(e.code) } } });
 		}
-		invalidateOtherSessions(event.locals.ctx.db, { userId: me.id, keep: event.locals.sessionId ?? undefined });
+		invalidateOtherSessions(event.locals.ctx.db, {
+			userId: me.id,
+			keep: event.locals.sessionId ?? undefined
+		});
 		return { password: { changed: true } };
 	}
 };

@@ -31,7 +31,11 @@ export const actions: Actions = {
 			});
 		}
 		const { token, session } = createSession(db, { userId: user.id });
-		setSessionCookie(event.cookies, { token, expiresAt: session.expiresAt, secure: config.secureCookies });
+		setSessionCookie(event.cookies, {
+			token,
+			expiresAt: session.expiresAt,
+			secure: config.secureCookies
+		});
 		redirect(303, `/${event.locals.locale}`);
 	}
 };

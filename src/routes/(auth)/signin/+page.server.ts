@@ -28,7 +28,11 @@ export const actions: Actions = {
 			}
 			return fail(400, { email, message: m.error_invalid_credentials() });
 		}
-		setSessionCookie(event.cookies, { token: result.token, expiresAt: result.expiresAt, secure: config.secureCookies });
+		setSessionCookie(event.cookies, {
+			token: result.token,
+			expiresAt: result.expiresAt,
+			secure: config.secureCookies
+		});
 		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`));
 	}
 };

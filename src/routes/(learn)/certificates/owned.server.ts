@@ -7,6 +7,7 @@ import { findCertificate } from '$lib/server/certificates/registry';
 export function ownedCertificate(event: RequestEvent<{ code: string }>) {
 	const user = requireRole(event);
 	const row = findCertificate(event.locals.ctx.db, event.params.code);
-	if (!row || (row.userId !== user.id && user.role !== 'admin')) error(404, { message: 'not_found' });
+	if (!row || (row.userId !== user.id && user.role !== 'admin'))
+		error(404, { message: 'not_found' });
 	return row;
 }

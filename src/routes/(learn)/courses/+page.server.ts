@@ -9,15 +9,23 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { db } = locals.ctx;
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	const theme = THEMES.includes(url.searchParams.get('theme') ?? '') ? url.searchParams.get('theme')! : '';
-	const lang = ['ar', 'fr', 'en'].includes(url.searchParams.get('lang') ?? '') ? (url.searchParams.get('lang') as Locale) : '';
-	let courses = catalogFor(db, { viewer }).filter((c) => (!theme || c.theme === theme) && (!lang || c.locales.includes(lang)));
+	const theme = THEMES.includes(url.searchParams.get('theme') ?? '')
+		? url.searchParams.get('theme')!
+		: '';
+	const lang = ['ar', 'fr', 'en'].includes(url.searchParams.get('lang') ?? '')
+		? (url.searchParams.get('lang') as Locale)
+		: '';
+	let courses = catalogFor(db, { viewer }).filter(
+		(c) => (!theme || c.theme === theme) && (!lang || c.locales.includes(lang))
+	);
 	let hits: ReturnType<typeof searchCourses> = [];
 	if (q) {
-		const summaries = new Map(courses.map((c) => [c.id, { title: c.title as Record<string, string>, summary: c.summary as Record<string, string> }]));
+		const summaries = new Map(courses.map((c) => [c.id, { title: c.title, summary: c.summary }]));
 		hits = searchCourses(db, { query: q, courseIds: courses.map((c) => c.id), summaries });
 		const rank = new Map(hits.map((h, i) => [h.courseId, i]));
-		courses = courses.filter((c) => rank.has(c.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+		courses = courses
+			.filter((c) => rank.has(c.id))
+			.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 	}
 	const order = (c: { locales: Locale[] }) => localeOrder(locals.locale, c.locales);
 	return {
@@ -39,7 +47,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			hits: (hits.find((h) => h.courseId === c.id)?.hits ?? []).map((h) => ({
 				title: h.title,
 				locale: h.locale,
-				path: h.moduleSlug ? `/courses/${c.slug}/${h.moduleSlug}/${h.lessonSlug}` : `/courses/${c.slug}`,
+				path: h.moduleSlug
+					? `/courses/${c.slug}/${h.moduleSlug}/${h.lessonSlug}`
+					: `/courses/${c.slug}`,
 				snippet: h.snippet
 			}))
 		}))

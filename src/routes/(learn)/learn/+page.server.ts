@@ -22,11 +22,22 @@ export const load: PageServerLoad = (event) => {
 				// Quizzes not passed yet: what is left before the certificate.
 				pendingQuizzes: quizStatusForCourse(db, { userId: user.id, courseId: course.id })
 					.filter((q) => !q.passed)
-					.map((q) => ({ slug: q.slug, title: pick(q.title, order), attempts: q.attempts, open: q.openAttemptId !== null }))
+					.map((q) => ({
+						slug: q.slug,
+						title: pick(q.title, order),
+						attempts: q.attempts,
+						open: q.openAttemptId !== null
+					}))
 			};
 		}),
 		certificates: listCertificates(db, { userId: user.id })
 			.map(toPublic)
-			.map((c) => ({ code: c.code, type: c.type, title: pick(c.courseTitle, localeOrder(locale, c.locales)), issuedAt: c.issuedAt, revoked: c.revoked !== null }))
+			.map((c) => ({
+				code: c.code,
+				type: c.type,
+				title: pick(c.courseTitle, localeOrder(locale, c.locales)),
+				issuedAt: c.issuedAt,
+				revoked: c.revoked !== null
+			}))
 	};
 };

@@ -1,4 +1,12 @@
-import { integer, real, sqliteTable, text, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	integer,
+	real,
+	sqliteTable,
+	text,
+	index,
+	primaryKey,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { user } from './users.ts';
 import { course, lesson } from './courses.ts';
 
@@ -18,7 +26,10 @@ export const enrolment = sqliteTable(
 		lastLessonId: integer('last_lesson_id').references(() => lesson.id, { onDelete: 'set null' }),
 		lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('enrolment_user_course_idx').on(t.userId, t.courseId), index('enrolment_course_idx').on(t.courseId)]
+	(t) => [
+		uniqueIndex('enrolment_user_course_idx').on(t.userId, t.courseId),
+		index('enrolment_course_idx').on(t.courseId)
+	]
 );
 export type Enrolment = typeof enrolment.$inferSelect;
 

@@ -1,7 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listAllCertificates, revokeCertificate, toPublic } from '$lib/server/certificates/registry';
+import {
+	listAllCertificates,
+	revokeCertificate,
+	toPublic
+} from '$lib/server/certificates/registry';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
 

@@ -10,7 +10,11 @@ import { errorText, errorTexts } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const valid = isFirstAdminTokenValid(locals.ctx.db, params.token);
-	return { valid, invalidMessage: valid ? null : errorText('setup_link_invalid'), places: valid ? listPlaces(locals.ctx.db, locals.locale) : [] };
+	return {
+		valid,
+		invalidMessage: valid ? null : errorText('setup_link_invalid'),
+		places: valid ? listPlaces(locals.ctx.db, locals.locale) : []
+	};
 };
 
 export const actions: Actions = {
@@ -20,14 +24,25 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.echo, errors: errorTexts(parsed.errors) });
 		let admin;
 		try {
-			admin = await claimFirstAdmin(db, { token: event.params.token, input: parsed.value, ip: event.getClientAddress() });
+			admin = await claimFirstAdmin(db, {
+				token: event.params.token,
+				input: parsed.value,
+				ip: event.getClientAddress()
+			});
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			const { password: _, ...values } = parsed.value;
-			return fail(e.code === 'setup_link_invalid' ? 403 : 400, { values, errors: { [e.field ?? 'form']: errorText(e.code) } });
+			return fail(e.code === 'setup_link_invalid' ? 403 : 400, {
+				values,
+				errors: { [e.field ?? 'form']: errorText(e.code) }
+			});
 		}
 		const { token, session } = createSession(db, { userId: admin.id });
-		setSessionCookie(event.cookies, { token, expiresAt: session.expiresAt, secure: config.secureCookies });
+		setSessionCookie(event.cookies, {
+			token,
+			expiresAt: session.expiresAt,
+			secure: config.secureCookies
+		});
 		redirect(303, `/${event.locals.locale}/admin`);
 	}
 };

@@ -34,14 +34,30 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		modules: view.modules.map((m) => ({
 			slug: m.slug,
 			title: pick(m.title, order),
-			lessons: m.lessons.map((l) => ({ slug: l.slug, title: pick(l.title, order), minutes: l.minutes, done: view.progress?.completedLessonIds.includes(l.id) ?? false })),
+			lessons: m.lessons.map((l) => ({
+				slug: l.slug,
+				title: pick(l.title, order),
+				minutes: l.minutes,
+				done: view.progress?.completedLessonIds.includes(l.id) ?? false
+			})),
 			percent: view.progress?.modules.find((p) => p.id === m.id)?.percent ?? null
 		})),
 		enrolled: view.enrolled,
 		percent: view.progress?.percent ?? null,
 		resume: view.resume,
 		first: view.first,
-		quizzes: view.enrolled && locals.user ? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map((q) => ({ slug: q.slug, title: pick(q.title, order) || q.slug, passed: q.passed, bestPercentage: q.bestPercentage, attempts: q.attempts })) : []
+		quizzes:
+			view.enrolled && locals.user
+				? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map(
+						(q) => ({
+							slug: q.slug,
+							title: pick(q.title, order) || q.slug,
+							passed: q.passed,
+							bestPercentage: q.bestPercentage,
+							attempts: q.attempts
+						})
+					)
+				: []
 	};
 };
 
@@ -49,7 +65,10 @@ export const actions: Actions = {
 	enrol: async (event) => {
 		const user = requireRole(event);
 		const { db } = event.locals.ctx;
-		const view = viewCourse(db, { slug: event.params.slug, viewer: { id: user.id, role: user.role } });
+		const view = viewCourse(db, {
+			slug: event.params.slug,
+			viewer: { id: user.id, role: user.role }
+		});
 		if (!view) error(404, { message: 'not_found' });
 		const key = String((await event.request.formData()).get('key') ?? '');
 		try {
@@ -59,6 +78,11 @@ export const actions: Actions = {
 			return fail(e.code === 'enrolment_key_wrong' ? 403 : 400, { keyError: errorText(e.code) });
 		}
 		const start = view.resume ?? view.first;
-		redirect(303, start ? `/${event.locals.locale}/courses/${view.course.slug}/${start.moduleSlug}/${start.lessonSlug}` : `/${event.locals.locale}/courses/${view.course.slug}`);
+		redirect(
+			303,
+			start
+				? `/${event.locals.locale}/courses/${view.course.slug}/${start.moduleSlug}/${start.lessonSlug}`
+				: `/${event.locals.locale}/courses/${view.course.slug}`
+		);
 	}
 };

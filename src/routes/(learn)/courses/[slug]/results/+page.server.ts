@@ -8,10 +8,16 @@ import { localeOrder, pick } from '$lib/server/learning/types';
 // Trainers and admins only: learners' names and scores are never shown to other learners.
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
-	const view = viewCourse(event.locals.ctx.db, { slug: event.params.slug, viewer: { id: user.id, role: user.role } });
+	const view = viewCourse(event.locals.ctx.db, {
+		slug: event.params.slug,
+		viewer: { id: user.id, role: user.role }
+	});
 	if (!view) error(404, { message: 'not_found' });
 	return {
-		course: { slug: view.course.slug, title: pick(view.course.title, localeOrder(event.locals.locale, view.course.locales)) },
+		course: {
+			slug: view.course.slug,
+			title: pick(view.course.title, localeOrder(event.locals.locale, view.course.locales))
+		},
 		rows: knowledgeGain(event.locals.ctx.db, { courseId: view.course.id })
 	};
 };

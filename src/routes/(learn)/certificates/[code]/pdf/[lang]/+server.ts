@@ -11,7 +11,11 @@ export const GET: RequestHandler = async (event) => {
 	const lang = event.params.lang as CertificateSnapshot['locales'][number];
 	if (!snapshot.locales.includes(lang)) error(404, { message: 'not_found' });
 	const { config } = event.locals.ctx;
-	const pdf = await renderCertificatePdf(snapshot, { locale: lang, verifyUrl: verifyUrl(config, row.code, lang), issuer: config.certificateIssuer });
+	const pdf = await renderCertificatePdf(snapshot, {
+		locale: lang,
+		verifyUrl: verifyUrl(config, row.code, lang),
+		issuer: config.certificateIssuer
+	});
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

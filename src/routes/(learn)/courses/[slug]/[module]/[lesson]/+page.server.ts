@@ -19,7 +19,13 @@ function locate(event: Pick<Event, 'locals' | 'params'>) {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
 	if (!view) error(404, { message: 'not_found' });
-	const lesson = readLesson(locals.ctx.db, { modules: view.modules, courseLocales: view.course.locales, moduleSlug: params.module, lessonSlug: params.lesson, locale: locals.locale });
+	const lesson = readLesson(locals.ctx.db, {
+		modules: view.modules,
+		courseLocales: view.course.locales,
+		moduleSlug: params.module,
+		lessonSlug: params.lesson,
+		locale: locals.locale
+	});
 	if (!lesson) error(404, { message: 'not_found' });
 	return { view, lesson, viewer };
 }
@@ -27,11 +33,22 @@ function locate(event: Pick<Event, 'locals' | 'params'>) {
 export const load: PageServerLoad = (event) => {
 	const { view, lesson, viewer } = locate(event);
 	const { locals } = event;
-	const access = lessonAccess({ role: viewer?.role ?? null, enrolled: view.enrolled, isFirstLesson: lesson.isFirstLesson });
+	const access = lessonAccess({
+		role: viewer?.role ?? null,
+		enrolled: view.enrolled,
+		isFirstLesson: lesson.isFirstLesson
+	});
 	if (access === 'signin') requireRole(event);
 	if (access === 'enrol') error(403, { message: 'enrol_required' });
-	if (viewer && view.enrolled) recordLessonOpened(locals.ctx.db, { userId: viewer.id, courseId: view.course.id, lessonId: lesson.id });
-	const state = viewer ? lessonState(locals.ctx.db, { userId: viewer.id, lessonId: lesson.id }) : null;
+	if (viewer && view.enrolled)
+		recordLessonOpened(locals.ctx.db, {
+			userId: viewer.id,
+			courseId: view.course.id,
+			lessonId: lesson.id
+		});
+	const state = viewer
+		? lessonState(locals.ctx.db, { userId: viewer.id, lessonId: lesson.id })
+		: null;
 	const order = localeOrder(locals.locale, view.course.locales);
 	const mod = view.modules.find((m) => m.id === lesson.moduleId)!;
 	const base = `/courses/${view.course.slug}`;
@@ -40,11 +57,26 @@ export const load: PageServerLoad = (event) => {
 		module: {
 			slug: mod.slug,
 			title: pick(mod.title, order),
-			lessons: mod.lessons.map((l) => ({ slug: l.slug, title: pick(l.title, order), current: l.id === lesson.id, done: view.progress?.completedLessonIds.includes(l.id) ?? false }))
+			lessons: mod.lessons.map((l) => ({
+				slug: l.slug,
+				title: pick(l.title, order),
+				current: l.id === lesson.id,
+				done: view.progress?.completedLessonIds.includes(l.id) ?? false
+			}))
 		},
-		lesson: { id: lesson.id, title: lesson.title, html: lesson.html, sources: lesson.sources, minutes: lesson.minutes, locale: lesson.locale, fallback: lesson.fallback, position: lesson.position },
+		lesson: {
+			id: lesson.id,
+			title: lesson.title,
+			html: lesson.html,
+			sources: lesson.sources,
+			minutes: lesson.minutes,
+			locale: lesson.locale,
+			fallback: lesson.fallback,
+			position: lesson.position
+		},
 		base,
-		previous: lesson.previous && `${base}/${lesson.previous.moduleSlug}/${lesson.previous.lessonSlug}`,
+		previous:
+			lesson.previous && `${base}/${lesson.previous.moduleSlug}/${lesson.previous.lessonSlug}`,
 		next: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
 		enrolled: view.enrolled,
 		preview: access === 'preview',
@@ -66,6 +98,11 @@ export const actions: Actions = {
 		issueEarnedCertificates(db, { userId: user.id, courseId: view.course.id, issuer: config });
 		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
 		// On to the next lesson; after the last, back to the course page and its progress.
-		redirect(303, lesson.next ? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}` : `${base}?finished=1`);
+		redirect(
+			303,
+			lesson.next
+				? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`
+				: `${base}?finished=1`
+		);
 	}
 };

@@ -26,11 +26,19 @@ export const load: PageServerLoad = (event) => {
 			: {
 					passMark: effective.passMark,
 					attempts: q.settings.attempts,
-					attemptsLeft: q.settings.attempts > 0 ? Math.max(0, q.settings.attempts - status.attempts) : null,
+					attemptsLeft:
+						q.settings.attempts > 0 ? Math.max(0, q.settings.attempts - status.attempts) : null,
 					cooldownMinutes: q.settings.cooldownMinutes,
 					timeLimitMinutes: effective.timeLimitMinutes
 				},
-		best: pretest ? null : { attempts: status.attempts, passed: status.passed, bestPercentage: status.bestPercentage, awaitingGrading: status.awaitingGrading },
+		best: pretest
+			? null
+			: {
+					attempts: status.attempts,
+					passed: status.passed,
+					bestPercentage: status.bestPercentage,
+					awaitingGrading: status.awaitingGrading
+				},
 		mastery: pretest ? null : status.mastery,
 		openAttemptId: pretest ? null : status.openAttemptId,
 		enrolled: view.enrolled,
@@ -45,12 +53,21 @@ export const actions: Actions = {
 		const db = event.locals.ctx.db;
 		let attemptId: number;
 		try {
-			const args = { userId: user.id, locale: order.find((l) => view.course.locales.includes(l)) ?? event.locals.locale };
-			attemptId = (pretest ? startPretest(db, { ...args, courseId: view.course.id }) : startAttempt(db, { ...args, quizId: status.quizId })).id;
+			const args = {
+				userId: user.id,
+				locale: order.find((l) => view.course.locales.includes(l)) ?? event.locals.locale
+			};
+			attemptId = (
+				pretest
+					? startPretest(db, { ...args, courseId: view.course.id })
+					: startAttempt(db, { ...args, quizId: status.quizId })
+			).id;
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			const code = e.code === 'cooldown' ? 429 : e.code === 'no_pretest' ? 404 : 403;
-			return fail(code, { message: quizErrorText(e.code, e instanceof QuizError ? e.details : {}) });
+			return fail(code, {
+				message: quizErrorText(e.code, e instanceof QuizError ? e.details : {})
+			});
 		}
 		redirect(303, `${base}/attempt/${attemptId}`);
 	}

@@ -5,7 +5,12 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { localeOrder, pick } from '$lib/server/learning/types';
 import { DomainError } from '$lib/server/errors';
-import { quizStatusForCourse, saveAnswer, viewAttempt, type AttemptView } from '$lib/server/quiz/attempts';
+import {
+	quizStatusForCourse,
+	saveAnswer,
+	viewAttempt,
+	type AttemptView
+} from '$lib/server/quiz/attempts';
 import type { Db } from '$lib/server/db';
 import { changedResponses } from '$lib/components/quiz/responses';
 
@@ -14,10 +19,16 @@ type QuizEvent = { locals: App.Locals; params: Record<string, string | undefined
 /** The course, the quiz and the learner's standing in it, or 404. */
 export function locateQuiz(event: QuizEvent, user: SessionUser) {
 	const { locals, params } = event;
-	const view = viewCourse(locals.ctx.db, { slug: params.slug!, viewer: { id: user.id, role: user.role } });
+	const view = viewCourse(locals.ctx.db, {
+		slug: params.slug!,
+		viewer: { id: user.id, role: user.role }
+	});
 	if (!view) error(404, { message: 'not_found' });
 	const pretest = params.quiz === 'pretest';
-	const status = quizStatusForCourse(locals.ctx.db, { userId: user.id, courseId: view.course.id }).find((q) => q.slug === (pretest ? 'final' : params.quiz));
+	const status = quizStatusForCourse(locals.ctx.db, {
+		userId: user.id,
+		courseId: view.course.id
+	}).find((q) => q.slug === (pretest ? 'final' : params.quiz));
 	if (!status) error(404, { message: 'not_found' });
 	const order = localeOrder(locals.locale, view.course.locales);
 	return {
@@ -32,7 +43,10 @@ export function locateQuiz(event: QuizEvent, user: SessionUser) {
 }
 
 /** The learner's attempt of this quiz (404 for another quiz's or someone else's). */
-export function attemptOf(db: Db, { attemptId, userId, quizId }: { attemptId: string | undefined; userId: string; quizId: number }): AttemptView {
+export function attemptOf(
+	db: Db,
+	{ attemptId, userId, quizId }: { attemptId: string | undefined; userId: string; quizId: number }
+): AttemptView {
 	const id = Number(attemptId);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, { message: 'not_found' });
 	try {
@@ -55,7 +69,10 @@ export function toReview(base: string, view: Pick<AttemptView, 'attemptId' | 'de
  * Saves every answer of the posted form that differs from what is stored. Returns the codes of
  * answers refused as malformed; an attempt closed meanwhile goes to its review.
  */
-export function saveForm(db: Db, { view, userId, form, base }: { view: AttemptView; userId: string; form: FormData; base: string }): string[] {
+export function saveForm(
+	db: Db,
+	{ view, userId, form, base }: { view: AttemptView; userId: string; form: FormData; base: string }
+): string[] {
 	const refused: string[] = [];
 	const saved = Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response]));
 	for (const [questionId, response] of changedResponses(view.questions, saved, form)) {

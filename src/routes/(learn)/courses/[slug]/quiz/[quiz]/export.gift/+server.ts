@@ -8,8 +8,13 @@ import { locateQuiz } from '../quiz.server';
 export const GET: RequestHandler = (event) => {
 	const user = requireRole(event, 'trainer');
 	const { view, status } = locateQuiz(event, user);
-	const locale = view.course.locales.includes(event.locals.locale) ? event.locals.locale : (view.course.locales[0] ?? event.locals.locale);
-	const gift = exportGift(liveQuestions(event.locals.ctx.db, status.quizId), { locale, category: `${view.course.slug}/${status.slug}` });
+	const locale = view.course.locales.includes(event.locals.locale)
+		? event.locals.locale
+		: (view.course.locales[0] ?? event.locals.locale);
+	const gift = exportGift(liveQuestions(event.locals.ctx.db, status.quizId), {
+		locale,
+		category: `${view.course.slug}/${status.slug}`
+	});
 	return new Response(gift, {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',

@@ -10,7 +10,11 @@ import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { status, pretest, course, title, base } = locateQuiz(event, user);
-	const view = attemptOf(event.locals.ctx.db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	const view = attemptOf(event.locals.ctx.db, {
+		attemptId: event.params.attemptId,
+		userId: user.id,
+		quizId: status.quizId
+	});
 	if (view.status === 'submitted') toReview(base, view);
 	return {
 		course,
@@ -21,7 +25,9 @@ export const load: PageServerLoad = (event) => {
 			questions: view.questions,
 			answers: Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response])),
 			immediate: view.immediateFeedback,
-			checked: Object.fromEntries(Object.entries(view.answers).flatMap(([id, a]) => (a.checked ? [[id, a.checked]] : [])))
+			checked: Object.fromEntries(
+				Object.entries(view.answers).flatMap(([id, a]) => (a.checked ? [[id, a.checked]] : []))
+			)
 		},
 		base
 	};
@@ -30,7 +36,11 @@ export const load: PageServerLoad = (event) => {
 function open(event: Parameters<Actions[string]>[0]) {
 	const user = requireRole(event);
 	const { view: course, status, base } = locateQuiz(event, user);
-	const view = attemptOf(event.locals.ctx.db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	const view = attemptOf(event.locals.ctx.db, {
+		attemptId: event.params.attemptId,
+		userId: user.id,
+		quizId: status.quizId
+	});
 	if (view.status === 'submitted') toReview(base, view);
 	return { user, view, base, courseId: course.course.id };
 }
@@ -38,7 +48,12 @@ function open(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, view, base } = open(event);
-		const refused = saveForm(event.locals.ctx.db, { view, userId: user.id, form: await event.request.formData(), base });
+		const refused = saveForm(event.locals.ctx.db, {
+			view,
+			userId: user.id,
+			form: await event.request.formData(),
+			base
+		});
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
 		return { saved: true };
 	},
@@ -54,7 +69,8 @@ export const actions: Actions = {
 			checkAnswer(db, { attemptId: view.attemptId, userId: user.id, questionId });
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
-			if (e.code === 'deadline_passed' || e.code === 'attempt_submitted') redirect(303, `${base}/attempt/${view.attemptId}/review`);
+			if (e.code === 'deadline_passed' || e.code === 'attempt_submitted')
+				redirect(303, `${base}/attempt/${view.attemptId}/review`);
 			return fail(400, { refused: [questionId], message: errorText(e.code) });
 		}
 		return { checked: questionId };
@@ -63,7 +79,12 @@ export const actions: Actions = {
 		const { user, view, base, courseId } = open(event);
 		const db = event.locals.ctx.db;
 		// What the form holds is saved first: a learner without JavaScript loses nothing typed.
-		const refused = saveForm(db, { view, userId: user.id, form: await event.request.formData(), base });
+		const refused = saveForm(db, {
+			view,
+			userId: user.id,
+			form: await event.request.formData(),
+			base
+		});
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
 		submitAttempt(db, { attemptId: view.attemptId, userId: user.id });
 		issueEarnedCertificates(db, { userId: user.id, courseId, issuer: event.locals.ctx.config });

@@ -13,7 +13,11 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { status, pretest, course, title, base } = locateQuiz(event, user);
 	const db = event.locals.ctx.db;
-	const view = attemptOf(db, { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId });
+	const view = attemptOf(db, {
+		attemptId: event.params.attemptId,
+		userId: user.id,
+		quizId: status.quizId
+	});
 	if (view.status === 'open') redirect(303, `${base}/attempt/${view.attemptId}`);
 	const r = reviewAttempt(db, { attemptId: view.attemptId, userId: user.id });
 	const labels = { true: m.quiz_true(), false: m.quiz_false() };
@@ -21,7 +25,13 @@ export const load: PageServerLoad = (event) => {
 		course,
 		quiz: { slug: event.params.quiz, title, pretest },
 		deadline: event.url.searchParams.has('deadline') || r.submittedBy === 'deadline',
-		result: { score: r.score, max: r.max, percentage: r.percentage, status: r.status, kind: r.kind },
+		result: {
+			score: r.score,
+			max: r.max,
+			percentage: r.percentage,
+			status: r.status,
+			kind: r.kind
+		},
 		questions: r.questions.map((q) => ({
 			id: q.question.id,
 			type: q.question.type,
@@ -32,7 +42,10 @@ export const load: PageServerLoad = (event) => {
 			correct: q.correct,
 			pending: q.pending,
 			feedback: q.feedback,
-			answer: r.answersShown && q.answer !== undefined && q.answer !== null ? describeResponse(q.question, q.answer, labels) : null,
+			answer:
+				r.answersShown && q.answer !== undefined && q.answer !== null
+					? describeResponse(q.question, q.answer, labels)
+					: null,
 			explanation: q.explanation ?? null
 		}))
 	};
