@@ -1,7 +1,7 @@
 // Checks course folders and prints every problem as `path:line:column: message`.
 // Usage: npm run courses:check [folder]  (a folder of courses, or one course; default courses/)
 import path from 'node:path';
-import { checkCourses, formatProblem } from '../lib/server/courses/check.ts';
+import { checkCourses, formatProblem } from '../lib/server/courses/format/check.ts';
 
 const target = process.argv[2] ?? 'courses';
 const result = checkCourses(target);

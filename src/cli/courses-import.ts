@@ -1,8 +1,8 @@
 // Imports course folders into the database (the same import `npm start` runs).
 // Usage: npm run courses:import [folder]  (default: COURSES_DIR, else courses/)
 import { ConfigError, loadConfig } from '../lib/server/config.ts';
-import { formatImportResult } from '../lib/server/courses/import-summary.ts';
-import { importCourses } from '../lib/server/courses/import.ts';
+import { formatImportResult } from '../lib/server/courses/import/summary.ts';
+import { importCourses } from '../lib/server/courses/import/import-courses.ts';
 import { createDb } from '../lib/server/db/index.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 

@@ -1,9 +1,9 @@
 // Prints a quiz of a course folder as GIFT, in one language, to take it to Moodle.
 // Usage: npm run questions:export -- --course SLUG --quiz SLUG|final [--locale ar|fr|en] [--dir courses]
 import path from 'node:path';
-import { loadCourse } from '../lib/server/courses/load.ts';
-import { formatProblem } from '../lib/server/courses/check.ts';
-import { exportGift } from '../lib/server/quiz/export-gift.ts';
+import { loadCourse } from '../lib/server/courses/format/load.ts';
+import { formatProblem } from '../lib/server/courses/format/check.ts';
+import { exportGift } from '../lib/server/quiz/formats/export-gift.ts';
 
 const USAGE =
 	'usage: questions:export --course SLUG --quiz SLUG|final [--locale ar|fr|en] [--dir courses]';

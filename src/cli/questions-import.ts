@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, YAMLSeq } from 'yaml';
-import { parseAiken } from '../lib/server/quiz/aiken.ts';
-import { parseGift } from '../lib/server/quiz/gift.ts';
-import { toCourseQuestions } from '../lib/server/quiz/convert.ts';
-import { checkCourses, formatProblem } from '../lib/server/courses/check.ts';
+import { parseAiken } from '../lib/server/quiz/formats/aiken.ts';
+import { parseGift } from '../lib/server/quiz/formats/gift.ts';
+import { toCourseQuestions } from '../lib/server/quiz/formats/convert.ts';
+import { checkCourses, formatProblem } from '../lib/server/courses/format/check.ts';
 
 const USAGE =
 	'usage: questions:import --course SLUG --module SLUG [--locale ar|fr|en] [--format gift|aiken] [--dir courses] FILE';

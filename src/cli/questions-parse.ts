@@ -1,8 +1,8 @@
 // Parses a GIFT or Aiken question file and prints the questions as JSON, or each problem as
 // `FILE:line: message`. Usage: npm run questions:parse -- --format gift|aiken FILE
 import { readFileSync } from 'node:fs';
-import { parseAiken } from '../lib/server/quiz/aiken.ts';
-import { parseGift } from '../lib/server/quiz/gift.ts';
+import { parseAiken } from '../lib/server/quiz/formats/aiken.ts';
+import { parseGift } from '../lib/server/quiz/formats/gift.ts';
 
 const PARSERS = { gift: parseGift, aiken: parseAiken };
 const USAGE = 'usage: questions:parse --format gift|aiken FILE';

@@ -4,7 +4,7 @@ import { createDb } from '../lib/server/db/index.ts';
 import { issueFirstAdminToken } from '../lib/server/accounts/first-admin.ts';
 import { buildApp } from './app.ts';
 import { startupTasks } from './startup.ts';
-import { expireDueAttempts } from '../lib/server/quiz/attempts.ts';
+import { expireDueAttempts } from '../lib/server/quiz/attempts/index.ts';
 
 /** Starts Tamkeen: migrate, import courses, listen, close cleanly on SIGTERM/SIGINT. */
 async function main() {

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { importCourses } from '../lib/server/courses/import.ts';
-import { formatImportResult } from '../lib/server/courses/import-summary.ts';
+import { importCourses } from '../lib/server/courses/import/import-courses.ts';
+import { formatImportResult } from '../lib/server/courses/import/summary.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 import { currentSigningKey } from '../lib/server/certificates/keys.ts';
-import { expireDueAttempts } from '../lib/server/quiz/attempts.ts';
+import { expireDueAttempts } from '../lib/server/quiz/attempts/index.ts';
 import type { AppContext } from './context.ts';
 
 /** Work done once at start, after migrations: load the courses folder into the database. */

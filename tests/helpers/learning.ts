@@ -3,7 +3,11 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { quiz, quizAttempt } from '../../src/lib/server/db/schema/index.ts';
 import { syllabus } from '../../src/lib/server/learning/catalog.ts';
 import { completeLesson } from '../../src/lib/server/learning/progress.ts';
-import { saveAnswer, startAttempt, submitAttempt } from '../../src/lib/server/quiz/attempts.ts';
+import {
+	saveAnswer,
+	startAttempt,
+	submitAttempt
+} from '../../src/lib/server/quiz/attempts/index.ts';
 import { rightResponse } from '../integration/quiz/fixture.ts';
 
 type Locale = 'ar' | 'fr' | 'en';

@@ -11,8 +11,8 @@ import {
 	saveAnswer,
 	submitAttempt,
 	viewAttempt
-} from '../../lib/server/quiz/attempts.ts';
-import { liveQuiz } from '../../lib/server/quiz/attempts-load.ts';
+} from '../../lib/server/quiz/attempts/index.ts';
+import { liveQuiz } from '../../lib/server/quiz/attempts/load.ts';
 import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts';
 import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCourses, lessonHref } from '../../../src/lib/server/courses/import.ts';
+import {
+	importCourses,
+	lessonHref
+} from '../../../src/lib/server/courses/import/import-courses.ts';
 import { loadConfig } from '../../../src/lib/server/config.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
 import { startupTasks } from '../../../src/server/startup.ts';

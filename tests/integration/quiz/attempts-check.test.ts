@@ -5,7 +5,7 @@ import {
 	startAttempt,
 	submitAttempt,
 	viewAttempt
-} from '../../../src/lib/server/quiz/attempts.ts';
+} from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';
 import { T0, codeOf, learnerWithQuiz, minutes, rightResponse } from './fixture.ts';

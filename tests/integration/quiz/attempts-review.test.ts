@@ -7,7 +7,7 @@ import {
 	startAttempt,
 	submitAttempt,
 	viewAttempt
-} from '../../../src/lib/server/quiz/attempts.ts';
+} from '../../../src/lib/server/quiz/attempts/index.ts';
 import type { QuizSettings } from '../../../src/lib/server/courses/types.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { essay, everyType, single, truefalse } from '../../unit/quiz/sample-questions.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { importCourses } from '../../../src/lib/server/courses/import.ts';
+import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
 import {
 	bestResult,
@@ -11,7 +11,7 @@ import {
 	startAttempt,
 	startPretest,
 	submitAttempt
-} from '../../../src/lib/server/quiz/attempts.ts';
+} from '../../../src/lib/server/quiz/attempts/index.ts';
 import type { QuizAttempt } from '../../../src/lib/server/db/schema/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';

@@ -9,7 +9,7 @@ import {
 	startAttempt,
 	submitAttempt,
 	viewAttempt
-} from '../../../src/lib/server/quiz/attempts.ts';
+} from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { essay, everyType, multiple, single, truefalse } from '../../unit/quiz/sample-questions.ts';
 import { T0, addUser, enrolIn, learnerWithQuiz, minutes, codeOf } from './fixture.ts';

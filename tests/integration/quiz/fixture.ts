@@ -4,8 +4,8 @@ import type { Db } from '../../../src/lib/server/db/index.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
 import type { QuizSettings } from '../../../src/lib/server/courses/types.ts';
 import { DomainError } from '../../../src/lib/server/errors.ts';
-import { answerKey } from '../../../src/lib/server/quiz/attempts-answers.ts';
-import { QuizError } from '../../../src/lib/server/quiz/attempts.ts';
+import { answerKey } from '../../../src/lib/server/quiz/attempts/answers.ts';
+import { QuizError } from '../../../src/lib/server/quiz/attempts/index.ts';
 import type { Question } from '../../../src/lib/server/quiz/types.ts';
 
 const { course, courseVersion, enrolment, question, quiz, user } = schema;

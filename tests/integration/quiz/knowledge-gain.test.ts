@@ -5,7 +5,7 @@ import { postForm, registration } from '../../helpers/forms.ts';
 import { passAllQuizzes } from '../../helpers/learning.ts';
 import { course, user } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
-import { startPretest, submitAttempt } from '../../../src/lib/server/quiz/attempts.ts';
+import { startPretest, submitAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
 
 let h: TestApp;

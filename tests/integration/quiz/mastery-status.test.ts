@@ -4,7 +4,7 @@ import {
 	saveAnswer,
 	startAttempt,
 	submitAttempt
-} from '../../../src/lib/server/quiz/attempts.ts';
+} from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';
 import { learnerWithQuiz, minutes, rightResponse } from './fixture.ts';

@@ -1,7 +1,7 @@
 // Run as its own process by attempts.test.ts: opens the database file, waits for a shared
 // moment, then starts the same learner's attempt a few times and prints the ids it got.
 import { createDb } from '../../../src/lib/server/db/index.ts';
-import { startAttempt } from '../../../src/lib/server/quiz/attempts.ts';
+import { startAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 
 const [file, quizId, userId, at] = process.argv.slice(2);
 const db = createDb(file!);

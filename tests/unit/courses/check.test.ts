@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCourses, formatProblem } from '../../../src/lib/server/courses/check.ts';
+import { checkCourses, formatProblem } from '../../../src/lib/server/courses/format/check.ts';
 
 describe('checkCourses', () => {
 	it('passes every course shipped in courses/ with zero errors', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../../src/lib/server/courses/load.ts';
+import { loadCourse } from '../../../src/lib/server/courses/format/load.ts';
 
 const FIXTURES = path.resolve('tests/fixtures/courses');
 const BROKEN = path.join(FIXTURES, 'broken');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderLesson } from '../../../src/lib/server/courses/render.ts';
+import { renderLesson } from '../../../src/lib/server/courses/render/render.ts';
 
 const fr = (md: string) => renderLesson(md, { locale: 'fr' });
 

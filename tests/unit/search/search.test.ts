@@ -4,7 +4,7 @@ import { indexText, matchQuery, withoutArticle } from '../../../src/lib/server/s
 import { snippet } from '../../../src/lib/server/search/snippet.ts';
 import { rebuildSearchIndex } from '../../../src/lib/server/search/index-build.ts';
 import { searchCourses } from '../../../src/lib/server/search/query.ts';
-import { importCourses } from '../../../src/lib/server/courses/import.ts';
+import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { listCourses } from '../../../src/lib/server/learning/catalog.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 

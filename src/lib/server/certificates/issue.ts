@@ -8,7 +8,7 @@ import type { CourseMeta } from '../courses/types.ts';
 import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
-import { quizStatusForCourse } from '../quiz/attempts.ts';
+import { quizStatusForCourse } from '../quiz/attempts/index.ts';
 import { recordAudit } from '../audit/log.ts';
 import { generateCertificateCode } from './code.ts';
 import { evaluateEligibility, type Eligibility } from './eligibility.ts';

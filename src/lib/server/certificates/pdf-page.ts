@@ -1,4 +1,4 @@
-import type { Locale } from '../courses/problems.ts';
+import type { Locale } from '../courses/format/problems.ts';
 import { drawLine, type Box, type Dir, type LineStyle } from './pdf-draw.ts';
 import { pickLocalised, type CertificateSnapshot } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../courses/problems.ts';
+import type { Locale } from '../courses/format/problems.ts';
 import { pickLocalised, type CertificateSnapshot, type CertificateType } from './types.ts';
 
 /**

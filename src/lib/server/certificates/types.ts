@@ -1,5 +1,5 @@
-import type { Locale } from '../courses/problems.ts';
-import type { Localised } from '../courses/localised.ts';
+import type { Locale } from '../courses/format/problems.ts';
+import type { Localised } from '../courses/format/localised.ts';
 
 export type CertificateType = 'completion' | 'participation';
 

@@ -1,5 +1,5 @@
-import type { Locale } from './problems.ts';
-import type { Localised, LocalisedList } from './yaml-object.ts';
+import type { Locale } from './format/problems.ts';
+import type { Localised, LocalisedList } from './format/yaml-object.ts';
 
 export type { Localised, LocalisedList };
 

@@ -1,7 +1,7 @@
 // Reads a question's `body` (plain data from YAML or the database) defensively: the loader
 // checked it, but an attempt may hold a snapshot written by an older version, and grading
 // must never throw on a learner's submission.
-import { LOCALES, type Locale } from '../courses/problems.ts';
+import { LOCALES, type Locale } from '../courses/format/problems.ts';
 import { hashString } from './random.ts';
 
 export type Entry = { id: string; raw: Record<string, unknown> };

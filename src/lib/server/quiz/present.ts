@@ -2,7 +2,7 @@
 // deleting secret keys from a copy: a key added to the format later stays on the server.
 import { entries, localText, numberAt } from './body.ts';
 import { shuffle, type Seed } from './random.ts';
-import { itemToken, matchToken } from './grade-sets.ts';
+import { itemToken, matchToken } from './grading/sets.ts';
 import type { Locale, PresentedChoice, PresentedQuestion, Question } from './types.ts';
 
 export type PresentOptions = { locale: Locale; shuffleOptions: boolean; seed: Seed };

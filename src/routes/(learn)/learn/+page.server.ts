@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { myLearning } from '$lib/server/learning/course-view';
 import { localeOrder, pick } from '$lib/server/learning/types';
-import { quizStatusForCourse } from '$lib/server/quiz/attempts';
+import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 import { listCertificates, toPublic } from '$lib/server/certificates/registry';
 
 export const load: PageServerLoad = (event) => {

@@ -6,7 +6,7 @@ import { enrol } from '$lib/server/learning/enrolment';
 import { localeOrder, pick } from '$lib/server/learning/types';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
-import { quizStatusForCourse } from '$lib/server/quiz/attempts';
+import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;

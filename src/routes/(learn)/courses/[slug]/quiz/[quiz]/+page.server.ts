@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole, checkRole } from '$lib/server/auth/guard';
 import { DomainError } from '$lib/server/errors';
-import { QuizError, startAttempt, startPretest } from '$lib/server/quiz/attempts';
-import { attemptSettings, courseMeta, liveQuiz } from '$lib/server/quiz/attempts-load';
+import { QuizError, startAttempt, startPretest } from '$lib/server/quiz/attempts/index';
+import { attemptSettings, courseMeta, liveQuiz } from '$lib/server/quiz/attempts/load';
 import { quizErrorText } from '$lib/i18n/errors.server';
 import { locateQuiz } from './quiz.server';
 

@@ -10,9 +10,9 @@ import {
 	saveAnswer,
 	viewAttempt,
 	type AttemptView
-} from '$lib/server/quiz/attempts';
+} from '$lib/server/quiz/attempts/index';
 import type { Db } from '$lib/server/db';
-import { changedResponses } from '$lib/components/quiz/responses';
+import { changedResponses } from '$lib/quiz/responses';
 
 type QuizEvent = { locals: App.Locals; params: Record<string, string | undefined> };
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { liveQuestions } from '$lib/server/quiz/attempts-load';
-import { exportGift } from '$lib/server/quiz/export-gift';
+import { liveQuestions } from '$lib/server/quiz/attempts/load';
+import { exportGift } from '$lib/server/quiz/formats/export-gift';
 import { locateQuiz } from '../quiz.server';
 
 /** The quiz's questions as GIFT in the page's language, for trainers taking them to Moodle. */

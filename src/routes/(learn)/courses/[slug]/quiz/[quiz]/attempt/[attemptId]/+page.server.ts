@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts';
+import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts/index';
 import { DomainError } from '$lib/server/errors';
 import { issueEarnedCertificates } from '$lib/server/certificates/issue';
 import { errorText } from '$lib/i18n/errors.server';

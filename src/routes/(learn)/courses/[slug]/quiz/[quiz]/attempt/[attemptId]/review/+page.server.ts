@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
-import { reviewAttempt } from '$lib/server/quiz/attempts';
-import { describeResponse } from '$lib/components/quiz/responses';
+import { reviewAttempt } from '$lib/server/quiz/attempts/index';
+import { describeResponse } from '$lib/quiz/responses';
 import { attemptOf, locateQuiz } from '../../../quiz.server';
 
 // A result page: server-rendered, no framework JavaScript needed.

@@ -1,0 +1,39 @@
+import { isMap, type Node } from 'yaml';
+import { SLUG, type Locale, type Report } from './problems.ts';
+import type { GlossaryTerm, Localised } from '../types.ts';
+import { YamlObject } from './yaml-object.ts';
+import { readYamlFile } from './yaml-source.ts';
+
+/** Reads glossary.yaml (optional): unique ids, each term in every course locale. */
+export function readGlossaryFile(
+	file: string,
+	report: Report,
+	locales: readonly Locale[]
+): GlossaryTerm[] {
+	const read = readYamlFile(file, report, locales);
+	if (!read?.root) return [];
+	const o = new YamlObject(read.source, read.root);
+	o.onlyKeys(['terms']);
+	const terms: GlossaryTerm[] = [];
+	const seen = new Map<string, Node>();
+	for (const node of o.list('terms') ?? []) {
+		if (!isMap(node)) {
+			o.src.error(node, 'each term must be a map with an id and one text per locale');
+			continue;
+		}
+		const t = new YamlObject(o.src, node);
+		t.onlyKeys(['id', 'ar', 'fr', 'en', 'note']);
+		const id = t.uniqueId(seen, 'term id');
+		if (id === undefined) continue;
+		if (!SLUG.test(id))
+			t.src.error(t.node('id'), `term id "${id}" must use lowercase letters, digits and hyphens`);
+		const text: Localised = {};
+		for (const locale of locales) {
+			if (!t.has(locale)) t.src.error(node, `term "${id}" is missing locale "${locale}"`);
+			else text[locale] = t.string(locale);
+		}
+		const note = t.localised('note', { required: false }) ?? null;
+		terms.push({ id, text, note });
+	}
+	return terms;
+}

@@ -1,0 +1,97 @@
+import { isMap, type Node } from 'yaml';
+import type { Locale, Report } from './problems.ts';
+import { readQuestion } from './questions.ts';
+import type { Question, Quiz, QuizSettings } from '../types.ts';
+import { YamlObject } from './yaml-object.ts';
+import { readYamlFile } from './yaml-source.ts';
+
+const KEYS = [
+	'title',
+	'passMark',
+	'attempts',
+	'cooldownMinutes',
+	'timeLimitMinutes',
+	'shuffleQuestions',
+	'shuffleOptions',
+	'draw',
+	'feedback',
+	'showAnswers',
+	'mastery',
+	'questions'
+];
+
+/** Reads quiz.yaml or final.yaml; `null` when the file is absent or unusable. */
+export function readQuizFile(
+	file: string,
+	report: Report,
+	{ slug, locales }: { slug: string; locales: readonly Locale[] }
+): Quiz | null {
+	const read = readYamlFile(file, report, locales);
+	if (!read?.root) return null;
+	const o = new YamlObject(read.source, read.root);
+	o.onlyKeys(KEYS);
+	const settings = readSettings(o);
+	const questions = readQuestions(o);
+	const pool = questions.filter((q) => q.type !== 'description').length;
+	if (settings.draw !== null && settings.draw > pool) {
+		o.src.error(
+			o.node('draw'),
+			`"draw" is ${settings.draw} but the quiz has only ${pool} question${pool === 1 ? '' : 's'} to draw from`
+		);
+	}
+	return { slug, file, settings, questions };
+}
+
+function readSettings(o: YamlObject): QuizSettings {
+	const count = (key: string) => o.number(key, { required: false, integer: true, min: 0 }) ?? 0;
+	return {
+		title: o.localised('title') ?? {},
+		passMark: o.number('passMark', { required: false, min: 0, max: 100 }) ?? null,
+		attempts: count('attempts'),
+		cooldownMinutes: count('cooldownMinutes'),
+		timeLimitMinutes: count('timeLimitMinutes'),
+		shuffleQuestions: o.boolean('shuffleQuestions', { required: false }) ?? true,
+		shuffleOptions: o.boolean('shuffleOptions', { required: false }) ?? true,
+		draw: o.number('draw', { required: false, integer: true, min: 1 }) ?? null,
+		feedback:
+			o.oneOf('feedback', ['after-submit', 'immediate'], { required: false }) ?? 'after-submit',
+		showAnswers:
+			o.oneOf('showAnswers', ['after-submit', 'after-pass', 'never'], { required: false }) ??
+			'after-submit',
+		mastery: readMastery(o)
+	};
+}
+
+function readMastery(o: YamlObject): QuizSettings['mastery'] {
+	const m = o.object('mastery', { required: false });
+	if (!m) return null;
+	m.onlyKeys(['of', 'correct']);
+	const of = m.number('of', { integer: true, min: 1 });
+	const correct = m.number('correct', { integer: true, min: 1 });
+	if (of === undefined || correct === undefined) return null;
+	if (correct > of)
+		m.src.error(
+			m.node('correct'),
+			`"mastery.correct" (${correct}) cannot be more than "mastery.of" (${of})`
+		);
+	return { of, correct };
+}
+
+function readQuestions(o: YamlObject): Question[] {
+	const nodes = o.list('questions') ?? [];
+	if (o.has('questions') && nodes.length === 0)
+		o.src.error(o.node('questions'), '"questions" must list at least one question');
+	const out: Question[] = [];
+	const seen = new Map<string, Node>();
+	for (const node of nodes) {
+		if (!isMap(node)) {
+			o.src.error(node, 'each question must be a map with id, type and prompt');
+			continue;
+		}
+		const q = new YamlObject(o.src, node);
+		const question = readQuestion(q);
+		const fresh = q.uniqueId(seen, 'question id', { required: false });
+		if (question && fresh) out.push(question);
+	}
+	return out;
+}

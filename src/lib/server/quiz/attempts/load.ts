@@ -1,0 +1,86 @@
+// What every attempt operation shares: reading an attempt its owner may touch, the quiz's live
+// questions and settings, and the errors that carry numbers for the learner's message.
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbLike } from '../../db/index.ts';
+import {
+	course,
+	courseVersion,
+	question,
+	quiz,
+	quizAttempt,
+	type AttemptSettings,
+	type QuizAttempt
+} from '../../db/schema/index.ts';
+import { DomainError } from '../../errors.ts';
+import type { QuizSettings } from '../../courses/types.ts';
+import type { Question, QuestionType } from '../types.ts';
+
+/** A refusal the learner is told about with numbers: attempts used, seconds still to wait. */
+export class QuizError extends DomainError {
+	constructor(
+		code: string,
+		readonly details: Record<string, number>
+	) {
+		super(code);
+	}
+}
+
+/** The attempt, if it is `userId`'s; another learner's attempt does not exist for them. */
+export function ownedAttempt(
+	db: DbLike,
+	{ attemptId, userId }: { attemptId: number; userId: string }
+): QuizAttempt {
+	const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
+	if (!row || row.userId !== userId) throw new DomainError('not_found');
+	return row;
+}
+
+/** True once the server's deadline has passed: the attempt may only be submitted as it stands. */
+export function isOverdue(attempt: QuizAttempt, now: Date): boolean {
+	return attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime();
+}
+
+export type QuizRow = { id: number; courseId: number; slug: string; settings: QuizSettings };
+
+/** A quiz learners can take (not archived), with its settings typed. */
+export function liveQuiz(db: DbLike, quizId: number): QuizRow {
+	const row = db
+		.select()
+		.from(quiz)
+		.where(and(eq(quiz.id, quizId), eq(quiz.archived, false)))
+		.get();
+	if (!row) throw new DomainError('not_found');
+	return { ...row, settings: row.settings as unknown as QuizSettings };
+}
+
+/** The quiz's current, non-archived questions in written order, as the grader reads them. */
+export function liveQuestions(db: DbLike, quizId: number): Question[] {
+	return db
+		.select()
+		.from(question)
+		.where(and(eq(question.quizId, quizId), eq(question.archived, false)))
+		.orderBy(asc(question.position))
+		.all()
+		.map((q) => ({
+			id: q.questionId,
+			type: q.type as QuestionType,
+			points: q.points,
+			body: q.body
+		}));
+}
+
+/** The course's metadata as of the version its rows hold (pass mark, pre-test size). */
+export { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
+import { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
+
+/** The settings an attempt keeps; a quiz without its own pass mark takes the course's. */
+export function attemptSettings(db: DbLike, q: QuizRow): AttemptSettings {
+	const completion = courseMeta(db, q.courseId).completion as { passMark?: unknown } | undefined;
+	const coursePassMark = typeof completion?.passMark === 'number' ? completion.passMark : null;
+	return {
+		passMark: q.settings.passMark ?? coursePassMark,
+		feedback: q.settings.feedback ?? 'after-submit',
+		showAnswers: q.settings.showAnswers ?? 'after-submit',
+		timeLimitMinutes: q.settings.timeLimitMinutes ?? 0
+	};
+}

@@ -1,0 +1,103 @@
+// Saving one answer: a small write of its own, as soon as the learner changes it. A save that
+// cannot be kept (attempt submitted, deadline passed) is refused loudly, never dropped.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/index.ts';
+import { attemptAnswer } from '../../db/schema/index.ts';
+import { DomainError } from '../../errors.ts';
+import { isOverdue, ownedAttempt } from './load.ts';
+import { finaliseAttempt } from './submit.ts';
+import type { QuestionType } from '../types.ts';
+
+/** Longest stored response, in characters of JSON: an essay of a few thousand words fits. */
+const MAX_RESPONSE = 50_000;
+
+type Saved = { savedAt: Date; revision: number };
+type Save = {
+	attemptId: number;
+	userId: string;
+	questionId: string;
+	response: unknown;
+	now?: Date;
+};
+
+/**
+ * Upserts the answer to one question of an open attempt. Saving the same answer again changes
+ * nothing (same revision). Past the deadline the attempt is submitted with what was saved and
+ * this save is refused with 'deadline_passed'.
+ */
+export function saveAnswer(
+	db: Db,
+	{ attemptId, userId, questionId, response, now = new Date() }: Save
+): Saved {
+	const outcome = db.transaction(
+		(tx): Saved | { refused: 'attempt_submitted' | 'deadline_passed' } => {
+			const attempt = ownedAttempt(tx, { attemptId, userId });
+			if (attempt.submittedAt) return { refused: 'attempt_submitted' };
+			if (isOverdue(attempt, now)) {
+				finaliseAttempt(tx, attempt, now);
+				return { refused: 'deadline_passed' };
+			}
+			const shown = attempt.questions.find((q) => q.question.id === questionId);
+			if (!shown) throw new DomainError('unknown_question', 'questionId');
+			if (!validResponse(shown.question.type, response))
+				throw new DomainError('invalid_response', 'response');
+			const before = tx
+				.select()
+				.from(attemptAnswer)
+				.where(
+					and(eq(attemptAnswer.attemptId, attemptId), eq(attemptAnswer.questionId, questionId))
+				)
+				.get();
+			if (before && JSON.stringify(before.response) === JSON.stringify(response))
+				return { savedAt: before.savedAt, revision: before.revision };
+			// Checked answers are final (immediate feedback), or checking would reveal the key.
+			if (before?.checkedAt) throw new DomainError('answer_checked', 'questionId');
+			const row = tx
+				.insert(attemptAnswer)
+				.values({ attemptId, questionId, response, savedAt: now, revision: 1 })
+				.onConflictDoUpdate({
+					target: [attemptAnswer.attemptId, attemptAnswer.questionId],
+					set: { response, savedAt: now, revision: (before?.revision ?? 0) + 1 }
+				})
+				.returning()
+				.get();
+			return { savedAt: row.savedAt, revision: row.revision };
+		},
+		{ behavior: 'immediate' }
+	);
+	// Thrown after the transaction so the submission it made is kept.
+	if ('refused' in outcome) throw new DomainError(outcome.refused);
+	return outcome;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+
+/** The shape each type's response must have (ResponseByType); ids are checked by grading. */
+export function validResponse(type: QuestionType, response: unknown): boolean {
+	if (response === undefined) return false;
+	const json = JSON.stringify(response);
+	if (json === undefined || json.length > MAX_RESPONSE) return false;
+	switch (type) {
+		case 'single':
+		case 'short':
+		case 'essay':
+			return isString(response);
+		case 'multiple':
+		case 'ordering':
+			return isStringList(response);
+		case 'truefalse':
+			return typeof response === 'boolean' || response === 'true' || response === 'false';
+		case 'numeric':
+			return isString(response) || (typeof response === 'number' && Number.isFinite(response));
+		case 'matching':
+			return (
+				typeof response === 'object' &&
+				response !== null &&
+				!Array.isArray(response) &&
+				Object.values(response).every(isString)
+			);
+		case 'description':
+			return false;
+	}
+}

@@ -1,0 +1,76 @@
+// Starting an attempt: returns the open one if there is one (a second device resumes it), else
+// checks attempts and cool-down and stores a snapshot of exactly what will be shown.
+import { randomUUID } from 'node:crypto';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/index.ts';
+import { quizAttempt, type QuizAttempt } from '../../db/schema/index.ts';
+import { drawQuestions, shuffle } from '../random.ts';
+import { finaliseAttempt } from './submit.ts';
+import { QuizError, attemptSettings, isOverdue, liveQuestions, liveQuiz } from './load.ts';
+import { findOpenAttempt, insertAttempt, requireEnrolment } from './create.ts';
+import type { Locale } from '../types.ts';
+
+type Start = { userId: string; quizId: number; locale: Locale; now?: Date };
+
+/**
+ * Starts the learner's attempt at a quiz of a course they are enrolled in, or returns the open
+ * one. An open attempt past its deadline is submitted first and counts. Refusals:
+ * 'not_enrolled', 'attempts_exhausted' { used, allowed }, 'cooldown' { secondsLeft }.
+ */
+export function startAttempt(
+	db: Db,
+	{ userId, quizId, locale, now = new Date() }: Start
+): QuizAttempt {
+	return db.transaction(
+		(tx) => {
+			const q = liveQuiz(tx, quizId);
+			requireEnrolment(db, userId, q.courseId);
+			const key = { userId, quizId, kind: 'attempt' } as const;
+			const open = findOpenAttempt(tx, key);
+			if (open && !isOverdue(open, now)) return open;
+			if (open) finaliseAttempt(tx, open, now);
+			checkLimits(tx, { userId, quizId, ...q.settings, now });
+			const seed = randomUUID();
+			const drawn = drawQuestions(liveQuestions(tx, quizId), { draw: q.settings.draw, seed });
+			return insertAttempt(tx, {
+				...key,
+				locale,
+				now,
+				seed,
+				settings: attemptSettings(tx, q),
+				questions: q.settings.shuffleQuestions ? shuffle(drawn, `${seed}:order`) : drawn,
+				shuffleOptions: q.settings.shuffleOptions
+			});
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+type Limits = {
+	userId: string;
+	quizId: number;
+	attempts: number;
+	cooldownMinutes: number;
+	now: Date;
+};
+
+function checkLimits(tx: Tx, k: Limits): void {
+	const mine = and(
+		eq(quizAttempt.userId, k.userId),
+		eq(quizAttempt.quizId, k.quizId),
+		eq(quizAttempt.kind, 'attempt'),
+		isNotNull(quizAttempt.submittedAt)
+	);
+	const used = tx.select({ n: count() }).from(quizAttempt).where(mine).get()?.n ?? 0;
+	if (k.attempts > 0 && used >= k.attempts)
+		throw new QuizError('attempts_exhausted', { used, allowed: k.attempts });
+	const last = tx
+		.select({ at: quizAttempt.submittedAt })
+		.from(quizAttempt)
+		.where(mine)
+		.orderBy(desc(quizAttempt.submittedAt))
+		.get()?.at;
+	if (!last || !(k.cooldownMinutes > 0)) return;
+	const left = Math.ceil((last.getTime() + k.cooldownMinutes * 60_000 - k.now.getTime()) / 1000);
+	if (left > 0) throw new QuizError('cooldown', { secondsLeft: left });
+}
