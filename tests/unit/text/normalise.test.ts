@@ -14,6 +14,25 @@ describe('normaliseText', () => {
 		expect(normaliseText('الإدارة')).toBe(normaliseText('الاداره'));
 	});
 
+	it('folds hamza seats: ئ to ي, ؤ to و, and the lone ء to ي', () => {
+		expect(normaliseText('مسائلة')).toBe(normaliseText('مساءلة'));
+		expect(normaliseText('مؤسسة')).toBe(normaliseText('موسسة'));
+		expect(normaliseText('هيئة')).toBe(normaliseText('هيية'));
+		expect(normaliseText('رئيس')).toBe('رييس');
+		// إجراء stays a prefix of إجراءات and إجرائية, so a prefix search finds them.
+		expect(normaliseText('إجراءات').startsWith(normaliseText('إجراء'))).toBe(true);
+		expect(normaliseText('إجرائية').startsWith(normaliseText('إجراء'))).toBe(true);
+	});
+
+	it('keeps the hamza as a letter, so words that differ by it stay apart', () => {
+		expect(normaliseText('رئيس')).not.toBe(normaliseText('ريس'));
+		expect(normaliseText('سؤال')).not.toBe(normaliseText('سيال'));
+		expect(normaliseText('مؤتمر')).not.toBe(normaliseText('متمر'));
+		expect(normaliseText('جزء')).not.toBe(normaliseText('جز'));
+		// ؤ folds to و, not ي: the two spellings of "responsible" are not merged.
+		expect(normaliseText('مسؤول')).not.toBe(normaliseText('مسئول'));
+	});
+
 	it('folds French accents and case', () => {
 		expect(normaliseText('Élaboration Participative')).toBe('elaboration participative');
 		expect(normaliseText('Gabès')).toBe('gabes');
@@ -32,5 +51,12 @@ describe('normaliseWithMap', () => {
 		expect(text).toBe(normaliseText(original));
 		const at = text.indexOf('المحليه');
 		expect(original.slice(map[at])).toBe('المحلية');
+	});
+
+	it('maps a folded hamza back to its seat in the original', () => {
+		const original = 'آليات المُساءلة';
+		const { text, map } = normaliseWithMap(original);
+		expect(text).toBe(normaliseText(original));
+		expect(original.slice(map[text.indexOf('مسايله')])).toBe('المُساءلة'.slice(2));
 	});
 });

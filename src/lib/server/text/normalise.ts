@@ -1,5 +1,5 @@
 // How Arabic and French readers actually type: without tashkeel, with any alef, with ه for ة
-// and ي for ى, and French without accents. Search (index and query) and short-answer grading
+// and ي for ى, with the hamza on whichever seat (or none), and French without accents. Search (index and query) and short-answer grading
 // compare text through this one function, so they agree.
 
 // Tashkeel (fathatan … sukun, maddah, hamza above/below), superscript alef, Quranic marks.
@@ -8,6 +8,12 @@ const TATWEEL = /\u0640/g;
 const ALEF_VARIANTS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ -> ا
 const ALEF_MAKSURA = /\u0649/g; // ى -> ي
 const TEH_MARBUTA = /\u0629/g; // ة -> ه
+// Hamza seats fold to the bare seat letter (ئ -> ي, ؤ -> و), as Arabic search engines do, so
+// موسسة finds مؤسسة. The lone hamza ء folds to ي as well: the common misspelling مسائلة then
+// meets مساءلة, and إجراء stays a prefix of إجراءات (folding ء only inside words would break
+// that). The price is a few rare collisions such as شاء / شاي.
+const YEH_HAMZA = /[\u0626\u0621]/g; // ئ ء -> ي
+const WAW_HAMZA = /\u0624/g; // ؤ -> و
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669]/g;
 const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
@@ -23,6 +29,8 @@ export function normaliseText(input: string): string {
 		.replace(ALEF_VARIANTS, '\u0627')
 		.replace(ALEF_MAKSURA, '\u064A')
 		.replace(TEH_MARBUTA, '\u0647')
+		.replace(YEH_HAMZA, '\u064A')
+		.replace(WAW_HAMZA, '\u0648')
 		.replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
 		.replace(PERSIAN_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
 		.toLowerCase()
