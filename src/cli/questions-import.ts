@@ -103,9 +103,22 @@ function main(argv: string[]): number {
 	}
 	const seq = list as YAMLSeq;
 	seq.flow = false;
-	const taken = new Set(
-		seq.items.map((q) => String((q as { get?: (k: string) => unknown }).get?.('id') ?? ''))
-	);
+	const keyOf = (q: unknown, key: string) => {
+		const value = (q as { get?: (k: string) => unknown }).get?.(key);
+		return typeof value === 'string' ? value : '';
+	};
+	const taken = new Set(seq.items.map((q) => keyOf(q, 'id')));
+	// An idnumber names one question in the course: importing it again is refused here, before
+	// anything is written (the course check below catches a clash with another quiz file).
+	const idnumbers = new Set(seq.items.map((q) => keyOf(q, 'idnumber')).filter(Boolean));
+	const clashes = converted.questions
+		.map((q) => q.body.idnumber)
+		.filter((n): n is string => typeof n === 'string' && idnumbers.has(n));
+	for (const n of clashes)
+		console.error(
+			`${file}: idnumber "${n}" is already used in ${path.relative(process.cwd(), quizFile)}`
+		);
+	if (clashes.length > 0) return 1;
 	for (const q of converted.questions) {
 		// Ids stay unique in the quiz: a second import of the same file gets -2, -3, ...
 		let id = q.id;

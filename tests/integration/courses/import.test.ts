@@ -8,6 +8,7 @@ import {
 	importCourses,
 	lessonHref
 } from '../../../src/lib/server/courses/import/import-courses.ts';
+import { exportGift } from '../../../src/lib/server/quiz/formats/export-gift.ts';
 import { loadConfig } from '../../../src/lib/server/config.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
 import { startupTasks } from '../../../src/server/startup.ts';
@@ -169,6 +170,25 @@ describe('importCourses', () => {
 				.map((q) => [q.questionId, q.archived])
 		);
 		expect(byId).toMatchObject({ reflect: true, 'reflect-removed': false, 'title-one': false });
+	});
+
+	it("keeps a question's idnumber and tags in its stored body, and exports them to GIFT", () => {
+		edit(
+			'final.yaml',
+			'  - id: reflect\n',
+			'  - id: reflect\n    idnumber: LB-REFLECT\n    tags: [réflexion, budget]\n'
+		);
+		expect(importCourses(t.db, { dir: catalog })[0]?.errors).toBe(0);
+		const row = t.db.select().from(question).where(eq(question.questionId, 'reflect')).get();
+		if (!row) throw new Error('question "reflect" was not imported');
+		expect(row.body).toMatchObject({ idnumber: 'LB-REFLECT', tags: ['réflexion', 'budget'] });
+		const gift = exportGift(
+			[{ id: row.questionId, type: 'essay', points: row.points, body: row.body }],
+			{ locale: 'fr' }
+		);
+		expect(gift.startsWith('// [id:LB-REFLECT] [tag:réflexion] [tag:budget]\n::reflect::')).toBe(
+			true
+		);
 	});
 
 	it('never overwrites a course edited in the studio: it records a draft version instead', () => {

@@ -68,6 +68,48 @@ describe('npm run questions:import', () => {
 		expect(r.stdout + r.stderr).toMatch(/quiz\.yaml:\d+:\d+: .*\bar\b/);
 	});
 
+	it("appends Moodle's idnumber and tags, and refuses to import the same idnumber twice", () => {
+		const dir = workspace();
+		const gift = path.join(dir, 'labelled.gift');
+		fs.writeFileSync(
+			gift,
+			[
+				'// question: 7  name: Budget',
+				'// [id:PG-BUD-1] [tag:budget participatif] [tag:niveau-1]',
+				'::Budget::Le budget participatif est né à Porto Alegre. {T}',
+				''
+			].join('\n')
+		);
+		const quizFile = path.join(
+			dir,
+			'participatory-governance/02-levels-of-participation/quiz.yaml'
+		);
+		const args = [
+			'--course',
+			'participatory-governance',
+			'--module',
+			'levels-of-participation',
+			'--dir',
+			dir,
+			gift
+		];
+		run(args);
+		const written = fs.readFileSync(quizFile, 'utf8');
+		const added = (
+			parse(written) as { questions: { id: string; idnumber?: string; tags?: string[] }[] }
+		).questions.at(-1);
+		expect(added).toMatchObject({
+			id: 'budget',
+			idnumber: 'PG-BUD-1',
+			tags: ['budget participatif', 'niveau-1']
+		});
+
+		const again = run(args);
+		expect(again.status).toBe(1);
+		expect(again.stderr).toContain(`${gift}: idnumber "PG-BUD-1" is already used in`);
+		expect(fs.readFileSync(quizFile, 'utf8')).toBe(written);
+	});
+
 	it('imports an Aiken file', () => {
 		const dir = workspace();
 		run([

@@ -70,6 +70,19 @@ const CASES: [string, string[]][] = [
 		]
 	],
 	[
+		'bad-question-labels',
+		[
+			'final.yaml:5:15: "idnumber" must be text, got a number',
+			'final.yaml:6:11: "tags" must be a list, got text',
+			'final.yaml:11:15: idnumber " padded" starts or ends with a space',
+			'final.yaml:12:16: each tag must be text (quote a tag that looks like a number)',
+			'final.yaml:12:19: tag "a<b" holds a character Moodle refuses in tags (< > ` or a control character)',
+			'final.yaml:12:26: tag "a,b" holds a comma: write two tags instead',
+			'final.yaml:12:41: tag "budget" is listed twice',
+			'final.yaml:12:49: a tag cannot be empty'
+		]
+	],
+	[
 		'bad-version',
 		['course.yaml:2:10: "version" must be a semantic version such as 1.0.0, got "1.0"']
 	],
@@ -85,6 +98,13 @@ const CASES: [string, string[]][] = [
 		[
 			'01-intro/02-start.en.md:1:1: duplicate lesson slug "start" (also numbered 01)',
 			'01-intro/02-start.fr.md:1:1: duplicate lesson slug "start" (also numbered 01)'
+		]
+	],
+	[
+		'duplicate-idnumber',
+		[
+			'final.yaml:5:15: duplicate idnumber "SKY-1" (first in 01-intro/quiz.yaml at line 4)',
+			'final.yaml:15:15: duplicate idnumber "GRASS" (first at line 10)'
 		]
 	],
 	['duplicate-module-slug', ['02-intro:1:1: duplicate module slug "intro" (also in 01-intro)']],

@@ -65,6 +65,12 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/**
+ * Moodle's labels for a question, kept through GIFT import and export: an idnumber unique in
+ * the course, and tags. Optional keys of a question's `body` (rules: format/question-labels.ts).
+ */
+export type QuestionLabels = { idnumber?: string; tags?: string[] };
+
 /** A question as written: `body` is the whole localised definition, as plain data. */
 export type Question = {
 	id: string;

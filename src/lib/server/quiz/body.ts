@@ -2,6 +2,7 @@
 // checked it, but an attempt may hold a snapshot written by an older version, and grading
 // must never throw on a learner's submission.
 import { LOCALES, type Locale } from '../courses/format/problems.ts';
+import type { QuestionLabels } from '../courses/types.ts';
 import { hashString } from './random.ts';
 
 export type Entry = { id: string; raw: Record<string, unknown> };
@@ -32,6 +33,16 @@ export function entries(body: Record<string, unknown>, key: string): Entry[] {
 			? [{ id: String(raw.id), raw }]
 			: []
 	);
+}
+
+/** The question's idnumber and tags, whatever an older snapshot holds. */
+export function labelsOf(body: Record<string, unknown>): QuestionLabels {
+	const { idnumber, tags } = body;
+	const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+	return {
+		...(typeof idnumber === 'string' && idnumber !== '' ? { idnumber } : {}),
+		...(list.length ? { tags: list } : {})
+	};
 }
 
 export function numberAt(body: Record<string, unknown>, key: string): number | undefined {

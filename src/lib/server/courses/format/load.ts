@@ -3,6 +3,7 @@ import path from 'node:path';
 import { courseFolderSlug, readCourseFile, splitNumbered } from './course-file.ts';
 import { readGlossaryFile } from './glossary-file.ts';
 import { readModuleDir } from './module-dir.ts';
+import { IdnumberRegistry } from './question-labels.ts';
 import { Report, SLUG, sortProblems, START, type Problem } from './problems.ts';
 import { readQuizFile } from './quiz-file.ts';
 import type { Course, Module } from '../types.ts';
@@ -51,7 +52,7 @@ function readCourse(dir: string, report: Report): Course | null {
 			`course folder "${folderSlug}" must use lowercase letters, digits and hyphens`
 		);
 	const locales = head?.locales ?? [];
-	const ctx = { report, locales };
+	const ctx = { report, locales, idnumbers: new IdnumberRegistry(dir) };
 	const modules: Module[] = [];
 	const seen = new Map<string, string>();
 	for (const entry of fs
@@ -88,7 +89,11 @@ function readCourse(dir: string, report: Report): Course | null {
 	const finalFile = path.join(dir, 'final.yaml');
 	if (!fs.existsSync(finalFile))
 		report.error(finalFile, START, 'missing final.yaml (the final assessment)');
-	const final = readQuizFile(finalFile, report, { slug: 'final', locales });
+	const final = readQuizFile(finalFile, report, {
+		slug: 'final',
+		locales,
+		idnumbers: ctx.idnumbers
+	});
 	if (final) checkFinal(final, head?.meta.pretest ?? null, report);
 	const glossary = readGlossaryFile(path.join(dir, 'glossary.yaml'), report, locales);
 	if (!head) return null;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLocale, SLUG, START, type Locale, type Report } from './problems.ts';
 import { readLessonFile } from './lesson-file.ts';
+import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuizFile } from './quiz-file.ts';
 import type { Lesson, LessonText, Module } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
@@ -10,7 +11,7 @@ import { readYamlFile } from './yaml-source.ts';
 const LESSON_FILE = /^(\d{2})-(.+)\.([A-Za-z-]+)\.md$/;
 const KNOWN = ['module.yaml', 'quiz.yaml', 'media'];
 
-type Ctx = { report: Report; locales: readonly Locale[] };
+type Ctx = { report: Report; locales: readonly Locale[]; idnumbers: IdnumberRegistry };
 
 /** Reads one `NN-slug/` module folder: module.yaml, its lessons in every locale, its quiz. */
 export function readModuleDir(
@@ -33,7 +34,7 @@ export function readModuleDir(
 	const lessons = readLessons(dir, ctx);
 	if (lessons.length === 0) report.error(dir, START, 'a module needs at least one lesson');
 	const quizFile = path.join(dir, 'quiz.yaml');
-	const quiz = readQuizFile(quizFile, report, { slug, locales });
+	const quiz = readQuizFile(quizFile, report, { slug, locales, idnumbers: ctx.idnumbers });
 	if (quiz) warnQuizShape(quiz.questions, quizFile, report);
 	if (!title || !objectives) return null;
 	return { slug, position, title, objectives, lessons, quiz };

@@ -1,9 +1,11 @@
 import { isMap, type Node } from 'yaml';
 import { SLUG } from './problems.ts';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../types.ts';
+import { readLabels, type IdnumberRegistry } from './question-labels.ts';
 import { YamlObject } from './yaml-object.ts';
 
-const COMMON = ['id', 'type', 'points', 'prompt', 'feedback'];
+const LABELS = ['idnumber', 'tags'];
+const COMMON = ['id', 'type', ...LABELS, 'points', 'prompt', 'feedback'];
 const KEYS: Record<QuestionType, string[]> = {
 	single: [...COMMON, 'options'],
 	multiple: [...COMMON, 'options'],
@@ -13,16 +15,20 @@ const KEYS: Record<QuestionType, string[]> = {
 	matching: [...COMMON, 'pairs'],
 	ordering: [...COMMON, 'items'],
 	essay: [...COMMON, 'minWords', 'guidance'],
-	description: ['id', 'type', 'prompt']
+	description: ['id', 'type', ...LABELS, 'prompt']
 };
 
-/** Checks one question against the rules of its type; `null` when it cannot be used. */
-export function readQuestion(q: YamlObject): Question | null {
+/**
+ * Checks one question against the rules of its type; `null` when it cannot be used.
+ * `idnumbers` collects the course's idnumbers so a repeated one is reported.
+ */
+export function readQuestion(q: YamlObject, idnumbers: IdnumberRegistry | null): Question | null {
 	const errorsBefore = q.src.report.errorCount;
 	const id = q.string('id');
 	if (id !== undefined && !SLUG.test(id))
 		q.src.error(q.node('id'), `question id "${id}" must use lowercase letters, digits and hyphens`);
 	const type = readType(q);
+	readLabels(q, idnumbers);
 	const points =
 		type === 'description' ? 0 : (q.number('points', { required: false, min: 0 }) ?? 1);
 	q.localised('prompt');

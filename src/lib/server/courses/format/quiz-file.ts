@@ -1,5 +1,6 @@
 import { isMap, type Node } from 'yaml';
 import type { Locale, Report } from './problems.ts';
+import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuestion } from './questions.ts';
 import type { Question, Quiz, QuizSettings } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
@@ -20,18 +21,25 @@ const KEYS = [
 	'questions'
 ];
 
-/** Reads quiz.yaml or final.yaml; `null` when the file is absent or unusable. */
+/**
+ * Reads quiz.yaml or final.yaml; `null` when the file is absent or unusable. `idnumbers` is
+ * shared by the course's quiz files, which together must not repeat an idnumber.
+ */
 export function readQuizFile(
 	file: string,
 	report: Report,
-	{ slug, locales }: { slug: string; locales: readonly Locale[] }
+	{
+		slug,
+		locales,
+		idnumbers = null
+	}: { slug: string; locales: readonly Locale[]; idnumbers?: IdnumberRegistry | null }
 ): Quiz | null {
 	const read = readYamlFile(file, report, locales);
 	if (!read?.root) return null;
 	const o = new YamlObject(read.source, read.root);
 	o.onlyKeys(KEYS);
 	const settings = readSettings(o);
-	const questions = readQuestions(o);
+	const questions = readQuestions(o, idnumbers);
 	const pool = questions.filter((q) => q.type !== 'description').length;
 	if (settings.draw !== null && settings.draw > pool) {
 		o.src.error(
@@ -77,7 +85,7 @@ function readMastery(o: YamlObject): QuizSettings['mastery'] {
 	return { of, correct };
 }
 
-function readQuestions(o: YamlObject): Question[] {
+function readQuestions(o: YamlObject, idnumbers: IdnumberRegistry | null): Question[] {
 	const nodes = o.list('questions') ?? [];
 	if (o.has('questions') && nodes.length === 0)
 		o.src.error(o.node('questions'), '"questions" must list at least one question');
@@ -89,7 +97,7 @@ function readQuestions(o: YamlObject): Question[] {
 			continue;
 		}
 		const q = new YamlObject(o.src, node);
-		const question = readQuestion(q);
+		const question = readQuestion(q, idnumbers);
 		const fresh = q.uniqueId(seen, 'question id', { required: false });
 		if (question && fresh) out.push(question);
 	}

@@ -2,6 +2,7 @@
 // What the course format cannot hold is reported, not guessed: partial credit on a short
 // or numeric answer, two right answers in a single choice, a matching distractor.
 import type { Locale } from '../../courses/format/problems.ts';
+import { idnumberProblem, repeatedTag, tagProblem } from '../../courses/format/question-labels.ts';
 import type { Question } from '../../courses/types.ts';
 import { questionId } from '../ids.ts';
 import type { ParsedAnswer, ParsedQuestion, ParseError } from './parsed.ts';
@@ -15,6 +16,7 @@ export function toCourseQuestions(
 	{ locale }: { locale: Locale }
 ): ConvertResult {
 	const taken = new Set<string>();
+	const idnumbers = new Map<string, number>();
 	const questions: Question[] = [];
 	const problems: ParseError[] = [];
 	for (const q of parsed) {
@@ -23,7 +25,7 @@ export function toCourseQuestions(
 		if (!body) continue;
 		const id = questionId(q.name, q.prompt, taken);
 		const points = q.type === 'description' ? 0 : 1;
-		const common: Record<string, unknown> = { id, type: q.type };
+		const common: Record<string, unknown> = { id, type: q.type, ...labels(q, idnumbers, problem) };
 		if (q.type !== 'description') common.points = points;
 		common.prompt = { [locale]: toPlainText(q.prompt, q.format) };
 		if (q.generalFeedback && q.type !== 'description')
@@ -34,6 +36,32 @@ export function toCourseQuestions(
 }
 
 type Report = (message: string) => void;
+
+/** Idnumber and tags as the course format holds them, checked by its rules. */
+function labels(
+	{ idnumber, tags = [], line }: ParsedQuestion,
+	seen: Map<string, number>,
+	problem: Report
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	if (idnumber !== undefined) {
+		const first = seen.get(idnumber);
+		const bad =
+			idnumberProblem(idnumber) ??
+			(first === undefined ? null : `duplicate idnumber "${idnumber}" (first at line ${first})`);
+		if (bad) problem(bad);
+		else seen.set(idnumber, line);
+		out.idnumber = idnumber;
+	}
+	for (const tag of tags) {
+		const bad = tagProblem(tag);
+		if (bad) problem(bad);
+	}
+	const twice = repeatedTag(tags);
+	if (twice !== null) problem(`tag "${twice}" is listed twice`);
+	if (tags.length) out.tags = tags;
+	return out;
+}
 
 function convertBody(
 	q: ParsedQuestion,

@@ -1,7 +1,8 @@
 // Course questions to GIFT, in one locale, so a trainer can take a quiz to Moodle (or back
 // into Tamkeen). Ordering has no GIFT form: it is left out, with a comment saying so.
-import { entries, localText, numberAt } from '../body.ts';
+import { entries, labelsOf, localText, numberAt } from '../body.ts';
 import type { Locale, Question } from '../types.ts';
+import { writeLabels } from './gift-labels.ts';
 
 /** GIFT's special characters escaped, newlines as `\n` (what Moodle's exporter writes). */
 export function escapeGift(text: string): string {
@@ -19,7 +20,12 @@ export function exportGift(
 	{ locale, category }: { locale: Locale; category?: string }
 ): string {
 	const blocks = category ? [`$CATEGORY: ${category}`] : [];
-	for (const q of questions) blocks.push(exportQuestion(q, locale));
+	for (const q of questions) {
+		// Moodle's own line for the idnumber and tags, right above the question it labels.
+		const labels = writeLabels(labelsOf(q.body));
+		const question = exportQuestion(q, locale);
+		blocks.push(labels && !question.startsWith('//') ? `${labels}\n${question}` : question);
+	}
 	return blocks.join('\n\n') + '\n';
 }
 

@@ -19,20 +19,29 @@ const DECODED: Record<string, string> = Object.fromEntries(
 );
 const PLACEHOLDER = /[\uE000-\uE007]/g;
 
-/** One question's text, escapes encoded, with the 1-based source line of every character. */
-export type Block = { text: string; lines: number[] };
+/** A `//` comment line of a block, as written, and its 1-based line. */
+export type Comment = { text: string; line: number };
+
+/**
+ * One question's text, escapes encoded, with the 1-based source line of every character, and
+ * its comment lines (Moodle reads a question's idnumber and tags from them).
+ */
+export type Block = { text: string; lines: number[]; comments: Comment[] };
 
 export function lineAt(block: Block, index: number): number {
 	return block.lines[Math.min(Math.max(index, 0), block.lines.length - 1)] ?? 1;
 }
 
-/** Splits a GIFT file into blocks; comment lines neither count nor end a block. */
+/**
+ * Splits a GIFT file into blocks; comment lines neither count nor end a block, and a block of
+ * comments alone is dropped (so a comment belongs to a question only without a blank line between).
+ */
 export function splitBlocks(source: string): Block[] {
 	const blocks: Block[] = [];
-	let current: Block = { text: '', lines: [] };
+	let current: Block = { text: '', lines: [], comments: [] };
 	const close = () => {
 		if (current.text.trim() !== '') blocks.push(current);
-		current = { text: '', lines: [] };
+		current = { text: '', lines: [], comments: [] };
 	};
 	source
 		.replace(/^\uFEFF/, '')
@@ -43,7 +52,10 @@ export function splitBlocks(source: string): Block[] {
 				close();
 				return;
 			}
-			if (trimmed.startsWith('//')) return;
+			if (trimmed.startsWith('//')) {
+				current.comments.push({ text: trimmed, line: i + 1 });
+				return;
+			}
 			const encoded = encodeEscapes(raw) + '\n';
 			current.text += encoded;
 			for (let k = 0; k < encoded.length; k++) current.lines.push(i + 1);

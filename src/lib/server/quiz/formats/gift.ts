@@ -10,6 +10,7 @@ import {
 	readTrueFalse,
 	type Context
 } from './gift-answers.ts';
+import { readLabels } from './gift-labels.ts';
 import { readNumeric } from './gift-numeric.ts';
 import { decode, lineAt, readFormat, splitBlocks, type Block } from './gift-text.ts';
 import type { ParsedBody, ParsedQuestion, ParseError, ParseResult } from './parsed.ts';
@@ -29,11 +30,11 @@ export function parseGift(source: string): ParseResult {
 			category = decode(block.text.slice(block.text.indexOf(CATEGORY) + CATEGORY.length, end));
 			category = category.trim();
 			// A question written right under its category line, without a blank line between.
-			block = { text: block.text.slice(end + 1), lines: block.lines.slice(end + 1) };
+			block = { ...block, text: block.text.slice(end + 1), lines: block.lines.slice(end + 1) };
 			if (block.text.trim() === '') continue;
 		}
 		const question = parseQuestion(block, category, errors);
-		if (question) questions.push(question);
+		if (question) questions.push({ ...question, ...readLabels(block.comments, errors) });
 	}
 	return { questions, errors };
 }

@@ -1,6 +1,6 @@
 // Questions read from a GIFT or Aiken file, before they become course questions: close to what
 // the file says (fractions as written, Moodle's text formats), so errors can point at it.
-import type { QuestionType } from '../../courses/types.ts';
+import type { QuestionLabels, QuestionType } from '../../courses/types.ts';
 
 export type TextFormat = 'moodle' | 'html' | 'plain' | 'markdown';
 
@@ -30,6 +30,9 @@ type Base = {
 	line: number;
 };
 
+/** From the question's `// [id:…] [tag:…]` comments; absent keys when none. */
+type Labelled = Base & QuestionLabels;
+
 /** What the answer block says, per type. */
 export type ParsedBody =
 	| { type: 'single' | 'multiple'; options: ParsedAnswer[] }
@@ -39,7 +42,7 @@ export type ParsedBody =
 	| { type: 'matching'; pairs: { prompt: string; match: string }[] }
 	| { type: 'essay' | 'description' };
 
-export type ParsedQuestion = Base & ParsedBody;
+export type ParsedQuestion = Labelled & ParsedBody;
 
 export type ParsedType = Extract<QuestionType, ParsedQuestion['type']>;
 
