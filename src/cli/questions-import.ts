@@ -5,7 +5,7 @@
 // question file parsed and converted cleanly.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, YAMLSeq } from 'yaml';
+import { isMap, parseDocument, YAMLSeq } from 'yaml';
 import { parseAiken } from '../lib/server/quiz/formats/aiken.ts';
 import { parseGift } from '../lib/server/quiz/formats/gift.ts';
 import { toCourseQuestions } from '../lib/server/quiz/formats/convert.ts';
@@ -18,9 +18,10 @@ const LOCALES = ['ar', 'fr', 'en'] as const;
 function readArgs(args: string[]): { flags: Record<string, string>; files: string[] } {
 	const flags: Record<string, string> = {};
 	const files: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (a.startsWith('--')) flags[a.slice(2)] = args[++i] ?? '';
+	// One iterator for both: a flag takes the next argument as its value.
+	const rest = args[Symbol.iterator]();
+	for (const a of rest) {
+		if (a.startsWith('--')) flags[a.slice(2)] = rest.next().value ?? '';
 		else files.push(a);
 	}
 	return { flags, files };
@@ -104,7 +105,10 @@ function main(argv: string[]): number {
 	const seq = list as YAMLSeq;
 	seq.flow = false;
 	const taken = new Set(
-		seq.items.map((q) => String((q as { get?: (k: string) => unknown }).get?.('id') ?? ''))
+		seq.items.map((q) => {
+			const id: unknown = isMap(q) ? q.get('id') : undefined;
+			return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+		})
 	);
 	for (const q of converted.questions) {
 		// Ids stay unique in the quiz: a second import of the same file gets -2, -3, ...
