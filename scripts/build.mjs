@@ -55,7 +55,9 @@ function acquireLock() {
 			try {
 				process.kill(holder, 0);
 				alive = true;
-			} catch {}
+			} catch {
+				// Its holder is gone (kill(pid, 0) threw): the lock is stale.
+			}
 			if (!alive) fs.rmSync(LOCK, { force: true });
 			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
 		}

@@ -10,7 +10,9 @@ const USAGE =
 
 function main(argv: string[]): number {
 	const flags: Record<string, string> = {};
-	for (let i = 0; i < argv.length; i += 2) flags[argv[i]!.replace(/^--/, '')] = argv[i + 1] ?? '';
+	// Flags come in pairs: the iterator hands out a name, then its value.
+	const rest = argv[Symbol.iterator]();
+	for (const name of rest) flags[name.replace(/^--/, '')] = rest.next().value ?? '';
 	const locale = flags.locale ?? 'fr';
 	if (!flags.course || !flags.quiz || (locale !== 'ar' && locale !== 'fr' && locale !== 'en')) {
 		console.error(USAGE);

@@ -5,7 +5,7 @@
 // question file parsed and converted cleanly.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, YAMLSeq } from 'yaml';
+import { isMap, parseDocument, YAMLSeq } from 'yaml';
 import { parseAiken } from '../lib/server/quiz/formats/aiken.ts';
 import { parseGift } from '../lib/server/quiz/formats/gift.ts';
 import { toCourseQuestions } from '../lib/server/quiz/formats/convert.ts';
@@ -18,9 +18,10 @@ const LOCALES = ['ar', 'fr', 'en'] as const;
 function readArgs(args: string[]): { flags: Record<string, string>; files: string[] } {
 	const flags: Record<string, string> = {};
 	const files: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (a.startsWith('--')) flags[a.slice(2)] = args[++i] ?? '';
+	// One iterator for both: a flag takes the next argument as its value.
+	const rest = args[Symbol.iterator]();
+	for (const a of rest) {
+		if (a.startsWith('--')) flags[a.slice(2)] = rest.next().value ?? '';
 		else files.push(a);
 	}
 	return { flags, files };
@@ -104,8 +105,8 @@ function main(argv: string[]): number {
 	const seq = list as YAMLSeq;
 	seq.flow = false;
 	const keyOf = (q: unknown, key: string) => {
-		const value = (q as { get?: (k: string) => unknown }).get?.(key);
-		return typeof value === 'string' ? value : '';
+		const value: unknown = isMap(q) ? q.get(key) : undefined;
+		return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 	};
 	const taken = new Set(seq.items.map((q) => keyOf(q, 'id')));
 	// An idnumber names one question in the course: importing it again is refused here, before

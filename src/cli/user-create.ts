@@ -51,7 +51,7 @@ async function main() {
 	const form = new Map<string, string>([
 		['email', values.email],
 		['name', values.name],
-		['locale', values.locale ?? 'ar'],
+		['locale', values.locale],
 		['password', password]
 	]);
 	const parsed = parseRegistration(form);
@@ -80,7 +80,7 @@ async function main() {
 	}
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
 	console.error(e);
 	process.exit(1);
 });

@@ -225,11 +225,8 @@ export function auditDb(dbFile: string, saved: readonly Saved[]): Audit {
 		let lost = 0;
 		for (const s of saved) {
 			const row = get.get(s.attemptId, s.questionId) as { response: string | null } | undefined;
-			if (
-				!row ||
-				row.response === null ||
-				JSON.stringify(JSON.parse(row.response)) !== JSON.stringify(s.response)
-			)
+			const response = row?.response ?? null;
+			if (response === null || JSON.stringify(JSON.parse(response)) !== JSON.stringify(s.response))
 				lost++;
 		}
 		const duplicates = (
@@ -239,7 +236,7 @@ export function auditDb(dbFile: string, saved: readonly Saved[]): Audit {
 				)
 				.get() as { n: number }
 		).n;
-		const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
+		const integrity = db.pragma('integrity_check', { simple: true }) as string;
 		const answersInDb = (
 			db.prepare('select count(*) as n from attempt_answer where revision > 0').get() as {
 				n: number;

@@ -218,7 +218,7 @@ async function main() {
 	console.log('Appended to tests/bench/RESULTS.md');
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
 	console.error(e);
 	process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
 	axeViolations,
@@ -13,13 +13,14 @@ let server: RunningServer;
 let browser: Browser;
 
 describeBrowser('accounts in a real browser', () => {
+	// Each resource is closed by the hook that opened it, and only if it opened.
 	beforeAll(async () => {
 		server = await startServer();
-		browser = await launchBrowser();
+		return () => server.stop();
 	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		return () => browser.close();
 	});
 
 	it(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import {
@@ -19,16 +19,19 @@ let browser: Browser;
 let db: Db;
 
 describeBrowser('certificates in a real browser', () => {
+	// Each resource is closed by the hook that opened it, and only if it opened.
 	beforeAll(async () => {
 		server = await startServer();
 		await waitForOutput(server, /No administrator|Sign in at/);
-		db = createDb(server.dbFile);
-		browser = await launchBrowser();
+		return () => server.stop();
 	});
-	afterAll(async () => {
-		await browser?.close();
-		db?.$client.close();
-		await server?.stop();
+	beforeAll(() => {
+		db = createDb(server.dbFile);
+		return () => db.$client.close();
+	});
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		return () => browser.close();
 	});
 
 	it(

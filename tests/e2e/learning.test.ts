@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
 	axeViolations,
@@ -14,14 +14,15 @@ let browser: Browser;
 const PG = '/courses/participatory-governance';
 
 describeBrowser('the learner journey in a real browser', () => {
+	// Each resource is closed by the hook that opened it, and only if it opened.
 	beforeAll(async () => {
 		server = await startServer();
 		await waitForOutput(server, /search index rebuilt|No administrator|Sign in at/);
-		browser = await launchBrowser();
+		return () => server.stop();
 	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		return () => browser.close();
 	});
 
 	it(

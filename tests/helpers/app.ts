@@ -35,6 +35,9 @@ export async function buildTestApp({
 /** The cookie header to send back, from a response's set-cookie headers. */
 export function cookiesFrom(headers: Record<string, unknown>): string {
 	const raw = headers['set-cookie'];
-	const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-	return list.map((c: string) => c.split(';')[0]).join('; ');
+	const list: unknown[] = Array.isArray(raw) ? raw : [raw];
+	return list
+		.filter((c) => typeof c === 'string')
+		.map((c) => c.split(';')[0])
+		.join('; ');
 }

@@ -32,8 +32,8 @@ export async function startServer({
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
-	child.stdout.on('data', (d) => (out += d));
-	child.stderr.on('data', (d) => (out += d));
+	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+	child.stderr.on('data', (d: Buffer) => (out += d.toString()));
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => {
 			reject(new Error(`server did not start:\n${out}`));

@@ -56,7 +56,7 @@ describe('the server process', () => {
 		db.close();
 	});
 
-	it('refuses a bad configuration with a readable message', async () => {
+	it('refuses a bad configuration with a readable message', () => {
 		const r = spawnSync(process.execPath, ['dist-server/server/main.js'], {
 			env: { ...process.env, PORT: 'eighty' },
 			encoding: 'utf8'

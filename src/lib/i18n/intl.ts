@@ -7,7 +7,7 @@ const INTL_LOCALE = { ar: 'ar-TN', fr: 'fr-TN', en: 'en' } as const;
 
 /** The BCP 47 locale to hand to Intl for the page's language. */
 export function intlLocale(locale = getLocale()): string {
-	return INTL_LOCALE[locale] ?? locale;
+	return INTL_LOCALE[locale];
 }
 
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>

@@ -100,7 +100,9 @@ describe('issuing', () => {
 		expect((snap.courseTitle as Record<string, string>).ar).toBeTruthy();
 		// The snapshot stays as issued when the holder changes their name.
 		h.t.db.update(user).set({ name: 'Someone Else' }).where(eq(user.id, a.id)).run();
-		const api = (await h.app.inject({ url: `/api/v1/certificates/${rows[0]!.code}` })).json();
+		const api = (
+			await h.app.inject({ url: `/api/v1/certificates/${rows[0]!.code}` })
+		).json<unknown>();
 		expect(api).toMatchObject({ status: 'valid', holderName: 'Amina Ben Salah' });
 	});
 
@@ -206,10 +208,12 @@ describe('verifying, downloading, revoking', () => {
 		const check = (credential: string) =>
 			h.app
 				.inject({ method: 'POST', url: '/api/v1/credentials/verify', payload: { credential } })
-				.then((r) => r.json());
+				.then((r) => r.json<unknown>());
 		expect(await check(jwt)).toMatchObject({ valid: true, code });
 		const [head, body, sig] = jwt.split('.');
-		const forged = JSON.parse(Buffer.from(body!, 'base64url').toString());
+		const forged = JSON.parse(Buffer.from(body!, 'base64url').toString()) as {
+			credentialSubject: { achievement: { name: string } };
+		};
 		forged.credentialSubject.achievement.name = 'Doctorate';
 		expect(
 			await check(`${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`)

@@ -7,6 +7,8 @@ import { buildOpenBadgeCredential } from '../../../src/lib/server/certificates/c
 import { signCredentialJwt } from '../../../src/lib/server/certificates/credential-jwt.ts';
 import { currentSigningKey, rotateKey } from '../../../src/lib/server/certificates/keys.ts';
 
+type Jwks = { keys: Record<string, unknown>[] };
+
 let h: TestApp;
 beforeAll(async () => (h = await buildTestApp({ courses: true })));
 afterAll(() => h.close());
@@ -16,7 +18,7 @@ describe('/.well-known/jwks.json', () => {
 		const res = await h.app.inject({ url: '/.well-known/jwks.json' });
 		expect(res.statusCode).toBe(200);
 		expect(res.headers['cache-control']).toBe('public, max-age=300');
-		const { keys } = res.json();
+		const { keys } = res.json<Jwks>();
 		expect(keys).toHaveLength(1);
 		expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
 		expect(keys[0]).not.toHaveProperty('d');
@@ -59,13 +61,13 @@ describe('/.well-known/jwks.json', () => {
 describe('npm run keys:rotate', () => {
 	it('makes a new key current and keeps publishing the old one', async () => {
 		const dataDir = path.dirname(h.t.file);
-		const before = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys.length;
+		const before = (await h.app.inject({ url: '/.well-known/jwks.json' })).json<Jwks>().keys.length;
 		const out = execFileSync('node_modules/.bin/tsx', ['src/cli/keys-rotate.ts'], {
 			env: { ...process.env, DATABASE_URL: h.t.file, DATA_DIR: dataDir },
 			encoding: 'utf8'
 		});
 		expect(out).toMatch(/New signing key \S+; \d+ public key\(s\) published/);
-		const after = (await h.app.inject({ url: '/.well-known/jwks.json' })).json().keys;
+		const after = (await h.app.inject({ url: '/.well-known/jwks.json' })).json<Jwks>().keys;
 		expect(after).toHaveLength(before + 1);
 		expect((await currentSigningKey(dataDir)).kid).toBe(/New signing key (\S+);/.exec(out)![1]);
 	});

@@ -67,7 +67,7 @@ describe('catalog', () => {
 				(await get('/en/courses/strategic-urban-planning/why-plan/planning-frameworks')).statusCode
 			).toBe(404);
 			expect(
-				(await get('/api/v1/courses')).json().map((x: { slug: string }) => x.slug)
+				(await get('/api/v1/courses')).json<{ slug: string }[]>().map((x) => x.slug)
 			).not.toContain('strategic-urban-planning');
 			expect((await get('/api/v1/courses/strategic-urban-planning')).statusCode).toBe(404);
 			const { cookie } = await learner();
@@ -196,8 +196,8 @@ describe('lessons', () => {
 
 describe('learning API', () => {
 	it('lists published courses with per-locale titles and counts', async () => {
-		const list = (await get('/api/v1/courses')).json();
-		const pg = list.find((c: { slug: string }) => c.slug === 'participatory-governance');
+		const list = (await get('/api/v1/courses')).json<{ slug: string; title: { ar?: string } }[]>();
+		const pg = list.find((c) => c.slug === 'participatory-governance');
 		expect(pg).toMatchObject({
 			version: '1.0.0',
 			moduleCount: 4,
@@ -205,10 +205,12 @@ describe('learning API', () => {
 			locales: ['ar', 'fr', 'en'],
 			requiresKey: false
 		});
-		expect(pg.title.ar).toBeTruthy();
-		const one = (await get('/api/v1/courses/participatory-governance')).json();
+		expect(pg?.title.ar).toBeTruthy();
+		const one = (await get('/api/v1/courses/participatory-governance')).json<{
+			modules: { lessons: unknown[] }[];
+		}>();
 		expect(one.modules).toHaveLength(4);
-		expect(one.modules[0].lessons[0]).toMatchObject({ slug: 'decentralisation-basics' });
+		expect(one.modules[0]?.lessons[0]).toMatchObject({ slug: 'decentralisation-basics' });
 		expect((await get('/api/v1/courses/nope')).statusCode).toBe(404);
 	});
 
@@ -217,7 +219,7 @@ describe('learning API', () => {
 		const { cookie, id } = await learner();
 		await postForm(h.app, `/ar${PG}?/enrol`, {}, cookie);
 		await get(`/ar${L2}`, cookie);
-		const mine = (await get('/api/v1/me/enrolments', cookie)).json();
+		const mine = (await get('/api/v1/me/enrolments', cookie)).json<unknown>();
 		expect(mine).toEqual([
 			expect.objectContaining({
 				course: 'participatory-governance',

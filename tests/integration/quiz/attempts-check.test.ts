@@ -38,7 +38,7 @@ describe('immediate feedback', () => {
 			questionId: single.id,
 			now: minutes(2)
 		});
-		expect(checked).toMatchObject({ correct: true, score: single.points ?? 1 });
+		expect(checked).toMatchObject({ correct: true, score: single.points });
 		const view = viewAttempt(t.db, { attemptId, userId, now: minutes(3) });
 		expect(view.immediateFeedback).toBe(true);
 		expect(view.answers[single.id]?.checked).toEqual(checked);

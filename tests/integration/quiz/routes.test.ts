@@ -13,6 +13,17 @@ import {
 	user
 } from '../../../src/lib/server/db/schema/index.ts';
 
+// The parts of the attempt view and of a stored question body these tests read.
+type AttemptView = { answers: Record<string, unknown> };
+type Localised = { fr?: string };
+type QuestionBody = {
+	feedback?: Localised;
+	feedbackTrue?: Localised;
+	feedbackFalse?: Localised;
+	options?: { feedback?: Localised }[];
+	accept?: { fr?: string[] };
+};
+
 let h: TestApp;
 beforeAll(async () => (h = await buildTestApp({ kit: true, courses: true })));
 afterAll(() => h.close());
@@ -222,7 +233,7 @@ describe('taking a quiz without JavaScript', () => {
 			response: 'encore'
 		});
 		expect(apiLate.statusCode).toBe(409);
-		expect(apiLate.json().error).toBe('ATTEMPT_SUBMITTED');
+		expect(apiLate.json<{ error: string }>().error).toBe('ATTEMPT_SUBMITTED');
 	});
 });
 
@@ -267,7 +278,7 @@ describe('secrets before submission', () => {
 			.from(question)
 			.where(eq(question.quizId, quizRow('foundations').id))
 			.all()) {
-			const body = q.body as Record<string, any>;
+			const body = q.body as QuestionBody;
 			add(body.feedback?.fr);
 			add(body.feedbackTrue?.fr);
 			add(body.feedbackFalse?.fr);
@@ -301,7 +312,7 @@ describe('attempt API', () => {
 		const url = `/api/v1/attempts/${a.id}`;
 		expect((await h.app.inject({ url })).statusCode).toBe(401);
 		expect((await api('GET', url, other.cookie)).statusCode).toBe(404);
-		const view = (await api('GET', url, cookie)).json();
+		const view = (await api('GET', url, cookie)).json<{ questions: unknown[] }>();
 		expect(view).toMatchObject({ attemptId: a.id, status: 'open', secondsLeft: null });
 		expect(view.questions.length).toBeGreaterThanOrEqual(6);
 		const ok = await api('POST', `${url}/answers/subsidiarity-term`, cookie, {
@@ -312,16 +323,16 @@ describe('attempt API', () => {
 		expect(
 			(
 				await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarité' })
-			).json().revision
+			).json<{ revision: number }>().revision
 		).toBe(1);
 		expect(
 			(
 				await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'subsidiarity' })
-			).json().revision
+			).json<{ revision: number }>().revision
 		).toBe(2);
 		const bad = await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 42 });
 		expect(bad.statusCode).toBe(400);
-		expect(bad.json().error).toBe('INVALID_RESPONSE');
+		expect(bad.json<{ error: string }>().error).toBe('INVALID_RESPONSE');
 		expect((await api('POST', `${url}/answers/subsidiarity-term`, cookie, {})).statusCode).toBe(
 			400
 		);
@@ -332,7 +343,9 @@ describe('attempt API', () => {
 			(await api('POST', `${url}/answers/subsidiarity-term`, other.cookie, { response: 'x' }))
 				.statusCode
 		).toBe(404);
-		expect((await api('GET', url, cookie)).json().answers['subsidiarity-term']).toMatchObject({
+		expect(
+			(await api('GET', url, cookie)).json<AttemptView>().answers['subsidiarity-term']
+		).toMatchObject({
 			response: 'subsidiarity',
 			revision: 2
 		});
@@ -342,8 +355,8 @@ describe('attempt API', () => {
 		expect(s2.json()).toEqual(s1.json());
 		const after = await api('POST', `${url}/answers/subsidiarity-term`, cookie, { response: 'x' });
 		expect(after.statusCode).toBe(409);
-		expect(after.json().error).toBe('ATTEMPT_SUBMITTED');
-		const doc = (await h.app.inject({ url: '/api/v1/openapi.json' })).json();
+		expect(after.json<{ error: string }>().error).toBe('ATTEMPT_SUBMITTED');
+		const doc = (await h.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: object }>();
 		expect(Object.keys(doc.paths)).toEqual(
 			expect.arrayContaining([
 				'/api/v1/attempts/{id}',

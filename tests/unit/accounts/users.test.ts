@@ -106,7 +106,7 @@ describe('accounts', () => {
 		await createUser(t.db, { ...base, email: 'a@example.tn', name: 'A' });
 		expect(() => t.db.$client.exec(`update audit_log set action = 'x'`)).toThrow(/append-only/);
 		expect(() => t.db.$client.exec(`delete from audit_log`)).toThrow(/append-only/);
-		expect(t.db.get<{ n: number }>(sql`select count(*) as n from audit_log`)?.n).toBe(1);
+		expect(t.db.get<{ n: number }>(sql`select count(*) as n from audit_log`).n).toBe(1);
 	});
 });
 

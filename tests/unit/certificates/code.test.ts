@@ -58,7 +58,8 @@ describe('certificate codes', () => {
 				}
 				const j = i + 1;
 				if (j < symbols.length && symbols[i] !== symbols[j]) {
-					const swapped = symbols.slice(0, i) + symbols[j] + symbols[i] + symbols.slice(j + 1);
+					const swapped =
+						symbols.slice(0, i) + symbols.charAt(j) + symbols.charAt(i) + symbols.slice(j + 1);
 					expect(isValidCertificateCode(swapped), swapped).toBe(false);
 				}
 			}

@@ -62,7 +62,7 @@ const schema = JSON.parse(
 		path.resolve('tests/fixtures/certificates/ob_v3p0_achievementcredential_schema.json'),
 		'utf8'
 	)
-);
+) as object;
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
@@ -70,7 +70,10 @@ const validate = ajv.compile(schema);
 /** Base64url-decoded middle part of a JWT, edited, re-encoded; the signature is left as it was. */
 function tamper(jwt: string, edit: (payload: Record<string, unknown>) => void): string {
 	const [header, payload, signature] = jwt.split('.');
-	const json = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+	const json = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<
+		string,
+		unknown
+	>;
 	edit(json);
 	return [header, Buffer.from(JSON.stringify(json)).toString('base64url'), signature].join('.');
 }

@@ -25,7 +25,7 @@ describe('signing keys', () => {
 		const file = path.join(dataDir, 'keys', `${key.kid}.jwk.json`);
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 		expect(fs.statSync(path.join(dataDir, 'keys')).mode & 0o077).toBe(0);
-		const jwk = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 		expect(jwk).toMatchObject({
 			kty: 'OKP',
 			crv: 'Ed25519',

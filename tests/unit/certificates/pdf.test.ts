@@ -133,7 +133,9 @@ describe('certificate PDF', () => {
 			text: m[2]!
 		}));
 		const x = (word: string) => {
-			const found = words.find((w) => w.text === word || w.text === [...word].reverse().join(''));
+			const found = words.find(
+				(w) => w.text === word || w.text === Array.from(word).reverse().join('')
+			);
 			if (!found) throw new Error(`"${word}" not found in ${words.map((w) => w.text).join(' ')}`);
 			return found.x;
 		};
