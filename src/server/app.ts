@@ -7,13 +7,15 @@ import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { healthRoutes } from './api/health.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
+import { RequestLogController } from './logger.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerPrivateCache } from './private-cache.ts';
 
 export type BuildOptions = {
 	ctx: AppContext;
@@ -32,6 +34,7 @@ export async function buildApp({
 }: BuildOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger,
+		logController: new RequestLogController(),
 		trustProxy: ctx.config.trustProxy,
 		genReqId: () => randomUUID(),
 		bodyLimit: 1024 * 1024
@@ -40,6 +43,7 @@ export async function buildApp({
 		reply.header('x-request-id', req.id);
 	});
 	registerErrorHandler(app);
+	registerPrivateCache(app);
 
 	// Kit sets its own CSP (with hashes for its inline scripts) on pages; the API sets a strict one.
 	await app.register(helmet, {
@@ -67,17 +71,7 @@ export async function buildApp({
 	if (ctx.config.rateLimitPerMinute > 0) {
 		await app.register(rateLimit, { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' });
 	}
-	await app.register(swagger, {
-		openapi: {
-			openapi: '3.0.3',
-			info: {
-				title: 'Tamkeen API',
-				version: '1',
-				description: 'JSON API of Tamkeen, the e-learning platform for local governments.'
-			},
-			servers: [{ url: ctx.config.origin.origin }]
-		}
-	});
+	await registerOpenApi(app, { origin: ctx.config.origin.origin });
 
 	await app.register(healthRoutes, { ctx });
 	await app.register(jwksRoutes, { ctx });
@@ -89,15 +83,21 @@ export async function buildApp({
 	if (kitBuildDir) {
 		const clientDir = path.join(kitBuildDir, 'client');
 		if (fs.existsSync(clientDir)) {
-			await app.register(fastifyStatic, {
-				root: clientDir,
-				wildcard: false,
-				preCompressed: true,
-				setHeaders: (reply, filePath) => {
-					if (filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)) {
-						reply.header('cache-control', `public, max-age=${YEAR}, immutable`);
+			await app.register(async (files) => {
+				// Built files are the same for every visitor, signed in or not.
+				files.addHook('onRoute', (route) => {
+					route.config = { ...route.config, sameForEveryone: true };
+				});
+				await files.register(fastifyStatic, {
+					root: clientDir,
+					wildcard: false,
+					preCompressed: true,
+					setHeaders: (reply, filePath) => {
+						if (filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`)) {
+							reply.header('cache-control', `public, max-age=${YEAR}, immutable`);
+						}
 					}
-				}
+				});
 			});
 		}
 		await registerKit(app, { buildDir: kitBuildDir, ctx });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../lib/server/config.ts';
 import { createDb } from '../lib/server/db/index.ts';
 import { issueFirstAdminToken } from '../lib/server/accounts/first-admin.ts';
 import { buildApp } from './app.ts';
+import { loggerOptions } from './logger.ts';
 import { startupTasks } from './startup.ts';
 import { expireDueAttempts } from '../lib/server/quiz/attempts/index.ts';
 
@@ -23,7 +24,7 @@ async function main() {
 	const app = await buildApp({
 		ctx,
 		kitBuildDir: path.resolve('build'),
-		logger: { level: config.logLevel }
+		logger: loggerOptions({ level: config.logLevel, tty: process.stdout.isTTY })
 	});
 	await startupTasks(ctx, app.log);
 

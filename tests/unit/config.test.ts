@@ -35,4 +35,34 @@ describe('loadConfig', () => {
 	it('keeps data such as signing keys beside the database file', () => {
 		expect(loadConfig({ DATABASE_URL: '/srv/tamkeen/db.sqlite' }).dataDir).toBe('/srv/tamkeen');
 	});
+
+	describe('TRUST_PROXY', () => {
+		it('trusts no proxy unless told which', () => {
+			expect(loadConfig({}).trustProxy).toBe(false);
+			expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+			expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+		});
+
+		it('takes proxy addresses, CIDR ranges and named ranges, comma-separated', () => {
+			expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+			expect(
+				loadConfig({ TRUST_PROXY: '10.0.0.2, 10.1.0.0/16,::1,fd00::/8,loopback' }).trustProxy
+			).toEqual(['10.0.0.2', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+		});
+
+		it('refuses true and hop counts, which let any client pick its address (issue 9 #8)', () => {
+			expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+				/TRUST_PROXY=true would let any client choose its address.*TRUST_PROXY=127\.0\.0\.1/
+			);
+			expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY=1 would let any client/);
+		});
+
+		it('names the entries that are not addresses', () => {
+			expect(() => loadConfig({ TRUST_PROXY: '10.0.0.2,proxy.local' })).toThrow(
+				/TRUST_PROXY: "proxy.local" is not an IP address or CIDR range/
+			);
+			for (const bad of ['10.0.0.0/33', '::1/129', '10.0.0.300', '10.0.0.0/8/1', '10.0.0.0/x', ','])
+				expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+		});
+	});
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Everything Tamkeen reads from the environment, validated once. */
@@ -13,8 +14,8 @@ export type Config = {
 	/** Secure cookies exactly when the public URL is https. */
 	secureCookies: boolean;
 	logLevel: string;
-	/** Trust X-Forwarded-* headers (only behind a reverse proxy you control). */
-	trustProxy: boolean;
+	/** Addresses/CIDRs of the reverse proxies whose X-Forwarded-* headers count; false: none. */
+	trustProxy: TrustProxy;
 	coursesDir: string;
 	/** Folder for data kept beside the database (signing keys, backups). */
 	dataDir: string;
@@ -24,6 +25,8 @@ export type Config = {
 	certificateIssuer: string;
 	certificateSignatories: { name: string; title: Partial<Record<'ar' | 'fr' | 'en', string>> }[];
 };
+
+export type TrustProxy = false | string[];
 
 export class ConfigError extends Error {}
 
@@ -44,6 +47,45 @@ function readCount(name: string, value: string | undefined, fallback: number): n
 	if (!Number.isInteger(n) || n < 0)
 		throw new ConfigError(`${name} must be a whole number, got "${value}"`);
 	return n;
+}
+
+// Named ranges that Fastify (proxy-addr) understands besides addresses and CIDRs.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+	if (PROXY_RANGES.has(entry)) return true;
+	const [address = '', prefix, ...rest] = entry.split('/');
+	const version = isIP(address);
+	if (version === 0 || rest.length > 0) return false;
+	if (prefix === undefined) return true;
+	const bits = Number(prefix);
+	return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: the addresses or CIDR ranges of the reverse proxies in front of Tamkeen; only
+ * they may say who the client is (X-Forwarded-For), which keys the rate limit and sign-in
+ * throttling. `true` (any peer) and hop counts are refused, not mapped: both let a client that
+ * reaches the port directly pick its own address, and Fastify 5 itself no longer honours hop
+ * counts. A clear error at start is better than a silently different trust.
+ */
+function readTrustProxy(value: string | undefined): TrustProxy {
+	const text = value?.trim() ?? '';
+	if (text === '' || text === 'false' || text === '0') return false;
+	const syntax =
+		'set the addresses of your reverse proxies instead, e.g. TRUST_PROXY=127.0.0.1 (a proxy on the same machine) or TRUST_PROXY=10.0.0.2,10.1.0.0/16';
+	if (text === 'true' || /^\d+$/.test(text)) {
+		throw new ConfigError(
+			`TRUST_PROXY=${text} would let any client choose its address with X-Forwarded-For; ${syntax}`
+		);
+	}
+	const entries = text.split(',').map((e) => e.trim());
+	const bad = entries.filter((e) => !isProxyAddress(e));
+	if (bad.length > 0) {
+		const list = bad.map((b) => `"${b}"`).join(', ');
+		throw new ConfigError(`TRUST_PROXY: ${list} is not an IP address or CIDR range; ${syntax}`);
+	}
+	return entries;
 }
 
 function readSignatories(value: string | undefined): Config['certificateSignatories'] {
@@ -103,7 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
 		databaseUrl,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || 'info',
-		trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+		trustProxy: readTrustProxy(env.TRUST_PROXY),
 		coursesDir: env.COURSES_DIR || 'courses',
 		dataDir,
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),

@@ -38,6 +38,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
 		{
 			config: verifyLimit,
 			schema: {
+				operationId: 'verifyCertificate',
 				summary: 'Verify a certificate by its code',
 				tags: ['certificates'],
 				params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
@@ -64,6 +65,7 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
 		{
 			config: verifyLimit,
 			schema: {
+				operationId: 'verifyCredential',
 				summary: 'Check an Open Badges credential (VC-JWT): our signature and revocation',
 				tags: ['certificates'],
 				body: Type.Object({ credential: Type.String({ minLength: 1, maxLength: 20000 }) }),

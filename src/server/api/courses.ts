@@ -72,6 +72,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 		'/courses',
 		{
 			schema: {
+				operationId: 'listCourses',
 				summary: 'Published courses',
 				tags: ['courses'],
 				response: { 200: Type.Array(CourseBody) }
@@ -84,6 +85,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 		'/courses/:slug',
 		{
 			schema: {
+				operationId: 'getCourse',
 				summary: 'One published course with its syllabus',
 				tags: ['courses'],
 				params: Type.Object({ slug: Type.String({ maxLength: 100 }) }),
@@ -109,6 +111,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 		'/me/enrolments',
 		{
 			schema: {
+				operationId: 'listMyEnrolments',
 				summary: 'My enrolments and progress',
 				tags: ['learning'],
 				response: { 200: Type.Array(Enrolment), 401: ErrorBody }
@@ -132,6 +135,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 		'/me/lessons/:lessonId/scroll',
 		{
 			schema: {
+				operationId: 'saveLessonScroll',
 				summary: 'Remember how far I scrolled a lesson (0 to 1)',
 				tags: ['learning'],
 				params: Type.Object({ lessonId: Type.Integer({ minimum: 1 }) }),

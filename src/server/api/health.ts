@@ -2,17 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import { pingDb } from '../../lib/server/db/index.ts';
 import type { AppContext } from '../context.ts';
 
+const Health = {
+	type: 'object',
+	required: ['status'],
+	properties: { status: { type: 'string', enum: ['ok', 'unavailable'] } }
+} as const;
+
 /** GET /healthz: 200 after a real query on the database, 503 otherwise. */
 export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
 	app.get(
 		'/healthz',
 		{
-			config: { rateLimit: false },
+			config: { rateLimit: false, sameForEveryone: true },
 			schema: {
-				hide: true,
+				operationId: 'getHealth',
+				summary: 'Liveness, after a real query on the database',
+				tags: ['operations'],
 				response: {
-					200: { type: 'object', properties: { status: { type: 'string' } } },
-					503: { type: 'object', properties: { status: { type: 'string' } } }
+					200: Health,
+					503: { ...Health, description: 'The database does not answer' }
 				}
 			}
 		},

@@ -6,10 +6,19 @@ import { placeRoutes } from './places.ts';
 import { courseRoutes } from './courses.ts';
 import { quizRoutes } from './quiz.ts';
 import { certificateRoutes } from './certificates.ts';
+import { isCrossSiteWrite } from './same-origin.ts';
 
 /** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
 export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
 	const api = app.withTypeProvider<TypeBoxTypeProvider>();
+	api.addHook('onRequest', async (req, reply) => {
+		if (isCrossSiteWrite(req, ctx.config.origin.origin)) {
+			return reply.code(403).send({
+				error: 'CROSS_SITE_REQUEST',
+				message: 'Changes through the API must come from this site.'
+			});
+		}
+	});
 	api.addHook('onSend', async (_req, reply) => {
 		// JSON never needs to run or embed anything.
 		reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");

@@ -23,6 +23,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (a
 		'/me',
 		{
 			schema: {
+				operationId: 'getMe',
 				summary: 'The signed-in user',
 				tags: ['account'],
 				response: { 200: Me, 401: ErrorBody }

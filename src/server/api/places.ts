@@ -16,6 +16,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
 		'/governorates',
 		{
 			schema: {
+				operationId: 'listGovernorates',
 				summary: 'Governorates and municipalities',
 				tags: ['reference'],
 				querystring: Type.Object({ locale: Type.Optional(LocaleParam) }),

@@ -107,6 +107,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		'/attempts/:id',
 		{
 			schema: {
+				operationId: 'getAttempt',
 				summary: 'My attempt as shown: questions (never an answer key) and my saved answers',
 				tags: ['quiz'],
 				params: AttemptParams,
@@ -145,6 +146,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		'/attempts/:id/answers/:questionId',
 		{
 			schema: {
+				operationId: 'saveAnswer',
 				summary: 'Save my answer to one question of an open attempt (idempotent)',
 				description:
 					'409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
@@ -187,6 +189,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		'/attempts/:id/answers/:questionId/check',
 		{
 			schema: {
+				operationId: 'checkAnswer',
 				summary: 'Check my saved answer now (immediate-feedback quizzes); the answer becomes final',
 				tags: ['quiz'],
 				params: Type.Object({
@@ -215,6 +218,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		'/attempts/:id/submit',
 		{
 			schema: {
+				operationId: 'submitAttempt',
 				summary: 'Submit my attempt; submitting again returns the same result',
 				tags: ['quiz'],
 				params: AttemptParams,

@@ -1,10 +1,16 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
-/** Every API error has this shape. */
-export const ErrorBody = Type.Object({
-	error: Type.String(),
-	message: Type.String(),
-	requestId: Type.Optional(Type.String())
-});
+/** Every error answer has this shape; registered once (`ErrorSchema`) and referenced. */
+export const ErrorSchema = Type.Object(
+	{
+		error: Type.String({ description: 'Stable code, e.g. NOT_FOUND' }),
+		message: Type.String({ description: 'What went wrong, for a person' }),
+		requestId: Type.Optional(Type.String({ description: 'Quote it when reporting a 5xx' }))
+	},
+	{ $id: 'Error', title: 'Error' }
+);
+
+/** A reference to the shared error schema, typed for handlers (`reply.code(404).send(…)`). */
+export const ErrorBody = Type.Unsafe<Static<typeof ErrorSchema>>(Type.Ref('Error'));
 
 export const LocaleParam = Type.Union([Type.Literal('ar'), Type.Literal('fr'), Type.Literal('en')]);
