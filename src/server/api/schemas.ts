@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 export const ErrorBody = Type.Object({
 	error: Type.String(),
 	message: Type.String(),
+	/** The form field a refusal is about, when it is about one. */
+	field: Type.Optional(Type.String()),
 	requestId: Type.Optional(Type.String())
 });
 
