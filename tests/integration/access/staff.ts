@@ -12,7 +12,7 @@ const PASSWORD = 'a staff passphrase';
 export async function signedIn(app: FastifyInstance, db: Db, email: string, role: Role) {
 	const u = await createUser(db, {
 		email,
-		name: email.split('@')[0]!,
+		name: email.slice(0, email.indexOf('@')),
 		password: PASSWORD,
 		locale: 'fr',
 		role,
@@ -25,5 +25,8 @@ export async function signedIn(app: FastifyInstance, db: Db, email: string, role
 	return { id: u.id, cookie: cookiesFrom(res.headers) };
 }
 
-export const courseIdOf = (db: Db, slug: string): number =>
-	db.select().from(course).where(eq(course.slug, slug)).get()!.id;
+export function courseIdOf(db: Db, slug: string): number {
+	const row = db.select({ id: course.id }).from(course).where(eq(course.slug, slug)).get();
+	if (!row) throw new Error(`no course ${slug}`);
+	return row.id;
+}
