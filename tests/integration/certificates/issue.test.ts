@@ -288,6 +288,6 @@ describe('verifying, downloading, revoking', () => {
 					admin
 				)
 			).statusCode
-		).toBe(400);
+		).toBe(409);
 	});
 });
