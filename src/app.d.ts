@@ -10,6 +10,8 @@ declare global {
 			user: SessionUser | null;
 			/** Hash id of the current session, when signed in. */
 			sessionId: string | null;
+			/** Set by handleError when a DomainError went uncaught: the status it maps to. */
+			refusedStatus?: number;
 		}
 		interface Platform {
 			/** Database and configuration, handed over by the Fastify host (src/server/kit.ts). */
@@ -18,6 +20,9 @@ declare global {
 		interface Error {
 			message: string;
 			errorId?: string;
+			/** A domain refusal's code and status (the response carries the status too). */
+			code?: string;
+			status?: number;
 		}
 	}
 }

@@ -14,6 +14,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { devContext } from '$lib/server/dev-context';
+import { DomainError } from '$lib/server/errors';
+import { describeError } from '$lib/server/error-table';
 
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
@@ -87,10 +89,29 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleContext, handleLocale, handleSession);
+/**
+ * A DomainError that no route caught reaches SvelteKit as an unexpected error (status 500).
+ * handleError noted its status from the table; the response carries that status instead.
+ */
+const handleRefusal: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const refused = event.locals.refusedStatus;
+	if (!refused || response.status !== 500) return response;
+	return new Response(response.body, { status: refused, headers: response.headers });
+};
 
-/** Unexpected errors: logged with an id; the visitor sees a generic message and the id. */
+export const handle = sequence(handleContext, handleLocale, handleRefusal, handleSession);
+
+/**
+ * A domain refusal gets the table's status and sentence; other unexpected errors are logged
+ * with an id, and the visitor sees a generic message and the id.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (error instanceof DomainError) {
+		const r = describeError(error, event.locals.locale);
+		event.locals.refusedStatus = r.status;
+		return { message: r.message, code: r.code, status: r.status };
+	}
 	const errorId = crypto.randomUUID();
 	if (status >= 500)
 		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);

@@ -1,8 +1,24 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError } from '../lib/server/errors.ts';
+import { describeError } from '../lib/server/error-table.ts';
+import { apiLocale } from './locale.ts';
 
-/** 4xx answers say what was wrong; 5xx answers never show a stack or an internal message. */
+/**
+ * A DomainError gets the status and sentence of the one table (as pages do), in the caller's
+ * language; other 4xx answers say what was wrong; 5xx answers never show a stack or an internal
+ * message.
+ */
 export function registerErrorHandler(app: FastifyInstance) {
-	app.setErrorHandler((err: FastifyError, req, reply) => {
+	app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
+		if (err instanceof DomainError) {
+			const r = describeError(err, apiLocale(req));
+			return reply.code(r.status).send({
+				error: r.code.toUpperCase(),
+				message: r.message,
+				...(r.field ? { field: r.field } : {}),
+				requestId: req.id
+			});
+		}
 		const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
 		if (status >= 500) {
 			req.log.error({ err }, 'request failed');

@@ -1,53 +1,35 @@
-import * as m from '$lib/paraglide/messages';
-import { formatNumber } from '$lib/i18n/intl';
-import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+import { fail } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { DomainError } from '$lib/server/errors';
+import { describeCode, describeError, type Refusal } from '$lib/server/error-table';
 
-// Domain and validation codes -> sentences in the page's language.
-const messages: Record<string, () => string> = {
-	required: () => m.error_required(),
-	invalid_email: () => m.error_invalid_email(),
-	password_too_short: () => m.error_password_too_short({ min: MIN_PASSWORD_LENGTH }),
-	password_too_long: () => m.error_password_too_long(),
-	too_long: () => m.error_too_long(),
-	invalid_choice: () => m.error_invalid_choice(),
-	email_taken: () => m.error_email_taken(),
-	wrong_password: () => m.error_wrong_password(),
-	municipality_mismatch: () => m.error_municipality_mismatch(),
-	invalid_credentials: () => m.error_invalid_credentials(),
-	setup_link_invalid: () => m.error_setup_link_invalid(),
-	last_admin: () => m.error_last_admin(),
-	enrolment_key_required: () => m.error_enrolment_key_required(),
-	enrolment_key_wrong: () => m.error_enrolment_key_wrong(),
-	revocation_reason_required: () => m.error_revocation_reason_required(),
-	already_revoked: () => m.error_already_revoked(),
-	not_found: () => m.error_not_found(),
-	not_enrolled: () => m.quiz_error_not_enrolled(),
-	deadline_passed: () => m.quiz_error_deadline_passed(),
-	attempt_submitted: () => m.quiz_error_attempt_submitted(),
-	invalid_response: () => m.quiz_error_invalid_response(),
-	no_pretest: () => m.quiz_error_no_pretest(),
-	answer_checked: () => m.error_answer_checked(),
-	no_answer_to_check: () => m.error_no_answer_to_check(),
-	feedback_after_submit: () => m.error_feedback_after_submit()
-};
-
-/** A quiz refusal that carries numbers (attempts allowed, seconds to wait), as a sentence. */
-export function quizErrorText(code: string, details: Record<string, number> = {}): string {
-	if (code === 'attempts_exhausted')
-		return m.quiz_error_attempts_exhausted({ allowed: formatNumber(details.allowed ?? 0) });
-	if (code === 'cooldown')
-		return m.quiz_error_cooldown({
-			minutes: formatNumber(Math.max(1, Math.ceil((details.secondsLeft ?? 0) / 60)))
-		});
-	return errorText(code);
-}
+// Pages read the one table (src/lib/server/error-table.ts) in the request's language.
 
 /** The sentence for an error code, in the current locale. */
 export function errorText(code: string): string {
-	return (messages[code] ?? m.error_generic_body)();
+	return describeCode(code, getLocale()).message;
 }
 
 /** Field errors (code per field) -> sentences per field. */
 export function errorTexts(errors: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, errorText(v)]));
+}
+
+/** A caught domain error as the table describes it; anything else is rethrown (a 500 with an id). */
+export function refusal(e: unknown): Refusal {
+	if (!(e instanceof DomainError)) throw e;
+	return describeError(e, getLocale());
+}
+
+/**
+ * A form action's answer to a domain error: the table's status, its sentence as `message` and
+ * under `errors[field]` (or `errors.form`), beside the values the form should show again.
+ */
+export function refuse<T extends Record<string, unknown>>(e: unknown, echo: T = {} as T) {
+	const r = refusal(e);
+	return fail(r.status, {
+		...echo,
+		message: r.message,
+		errors: { [r.field ?? 'form']: r.message }
+	});
 }

@@ -1,9 +1,10 @@
-// Quiz attempts over JSON, for the attempt page's autosave and for other clients. Statuses:
-// 400 invalid_response, 404 unknown attempt or question (or another learner's), 409 when the
-// attempt can no longer change: ATTEMPT_SUBMITTED, or DEADLINE_PASSED (the time limit ran out;
-// the attempt was submitted with what was saved before it). Submitting again answers the same result.
+// Quiz attempts over JSON, for the attempt page's autosave and for other clients. Refusals are
+// DomainErrors answered by the one table (src/lib/server/error-table.ts, via src/server/errors.ts):
+// 400 INVALID_RESPONSE, 404 NOT_FOUND or UNKNOWN_QUESTION (another learner's attempt is not
+// found either), 409 when the attempt can no longer change: ATTEMPT_SUBMITTED, or DEADLINE_PASSED
+// (the time limit ran out; the attempt was submitted with what was saved before it).
+// Submitting again answers the same result.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { DomainError } from '../../lib/server/errors.ts';
 import {
@@ -72,36 +73,6 @@ const Result = Type.Object({
 });
 const AttemptParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-const STATUS: Record<string, [number, string, string]> = {
-	not_found: [404, 'NOT_FOUND', 'No such attempt or question.'],
-	unknown_question: [404, 'NOT_FOUND', 'This attempt has no such question.'],
-	invalid_response: [400, 'INVALID_RESPONSE', 'The response does not fit the question type.'],
-	attempt_submitted: [409, 'ATTEMPT_SUBMITTED', 'The attempt is already submitted.'],
-	deadline_passed: [
-		409,
-		'DEADLINE_PASSED',
-		'The time limit has passed; the attempt was submitted with the answers saved before it.'
-	],
-	answer_checked: [
-		409,
-		'ANSWER_CHECKED',
-		'This answer was checked (immediate feedback) and is final.'
-	],
-	no_answer_to_check: [400, 'NO_ANSWER', 'Save an answer to this question before checking it.'],
-	feedback_after_submit: [
-		409,
-		'FEEDBACK_AFTER_SUBMIT',
-		'This quiz gives feedback only after submission.'
-	]
-};
-
-/** A domain refusal as its status and body; anything else is rethrown (a 500 with an id). */
-function refuse(reply: FastifyReply, e: unknown) {
-	if (!(e instanceof DomainError) || !STATUS[e.code]) throw e;
-	const [code, error, message] = STATUS[e.code]!;
-	return reply.code(code).send({ error, message });
-}
-
 export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
 	app.get(
 		'/attempts/:id',
@@ -117,28 +88,24 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			try {
-				const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
-				const answers = Object.fromEntries(
-					Object.entries(v.answers).map(([id, a]) => [
-						id,
-						{
-							response: a.response,
-							savedAt: a.savedAt.toISOString(),
-							revision: a.revision,
-							...(a.checked ? { checked: a.checked } : {})
-						}
-					])
-				);
-				return {
-					...v,
-					startedAt: v.startedAt.toISOString(),
-					deadlineAt: v.deadlineAt?.toISOString() ?? null,
-					answers
-				};
-			} catch (e) {
-				return refuse(reply, e);
-			}
+			const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
+			const answers = Object.fromEntries(
+				Object.entries(v.answers).map(([id, a]) => [
+					id,
+					{
+						response: a.response,
+						savedAt: a.savedAt.toISOString(),
+						revision: a.revision,
+						...(a.checked ? { checked: a.checked } : {})
+					}
+				])
+			);
+			return {
+				...v,
+				startedAt: v.startedAt.toISOString(),
+				deadlineAt: v.deadlineAt?.toISOString() ?? null,
+				answers
+			};
 		}
 	);
 
@@ -171,17 +138,13 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			try {
-				const saved = saveAnswer(ctx.db, {
-					attemptId: req.params.id,
-					userId: user.id,
-					questionId: req.params.questionId,
-					response: req.body.response
-				});
-				return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
-			} catch (e) {
-				return refuse(reply, e);
-			}
+			const saved = saveAnswer(ctx.db, {
+				attemptId: req.params.id,
+				userId: user.id,
+				questionId: req.params.questionId,
+				response: req.body.response
+			});
+			return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
 		}
 	);
 
@@ -202,15 +165,11 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			try {
-				return checkAnswer(ctx.db, {
-					attemptId: req.params.id,
-					userId: user.id,
-					questionId: req.params.questionId
-				});
-			} catch (e) {
-				return refuse(reply, e);
-			}
+			return checkAnswer(ctx.db, {
+				attemptId: req.params.id,
+				userId: user.id,
+				questionId: req.params.questionId
+			});
 		}
 	);
 
@@ -228,15 +187,11 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			try {
-				const r = submitAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
-				const courseId = courseOf(ctx, req.params.id, user.id);
-				if (courseId !== null)
-					issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
-				return { ...r, submittedAt: r.submittedAt.toISOString() };
-			} catch (e) {
-				return refuse(reply, e);
-			}
+			const r = submitAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
+			const courseId = courseOf(ctx, req.params.id, user.id);
+			if (courseId !== null)
+				issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
+			return { ...r, submittedAt: r.submittedAt.toISOString() };
 		}
 	);
 };

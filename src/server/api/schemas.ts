@@ -5,6 +5,9 @@ export const ErrorSchema = Type.Object(
 	{
 		error: Type.String({ description: 'Stable code, e.g. NOT_FOUND' }),
 		message: Type.String({ description: 'What went wrong, for a person' }),
+		field: Type.Optional(
+			Type.String({ description: 'The input field a refusal is about, when it is about one' })
+		),
 		requestId: Type.Optional(Type.String({ description: 'Quote it when reporting a 5xx' }))
 	},
 	{ $id: 'Error', title: 'Error' }

@@ -292,6 +292,6 @@ describe('verifying, downloading, revoking', () => {
 					admin
 				)
 			).statusCode
-		).toBe(400);
+		).toBe(409);
 	});
 });

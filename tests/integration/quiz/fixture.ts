@@ -5,7 +5,6 @@ import { schema } from '../../../src/lib/server/db/index.ts';
 import type { QuizSettings } from '../../../src/lib/server/courses/types.ts';
 import { DomainError } from '../../../src/lib/server/errors.ts';
 import { answerKey } from '../../../src/lib/server/quiz/attempts/answers.ts';
-import { QuizError } from '../../../src/lib/server/quiz/attempts/index.ts';
 import type { Question } from '../../../src/lib/server/quiz/types.ts';
 
 const { course, courseVersion, enrolment, question, quiz, user } = schema;
@@ -101,13 +100,15 @@ export function rightResponse(q: Question, locale: 'ar' | 'fr' | 'en'): unknown 
 	return key;
 }
 
-/** What a call was refused with: the DomainError's code, with a QuizError's numbers. */
+/** What a call was refused with: the DomainError's code, with its numbers when it has some. */
 export function refusal(fn: () => unknown): { code: string; details?: Record<string, number> } {
 	try {
 		fn();
 	} catch (e) {
-		if (e instanceof QuizError) return { code: e.code, details: e.details };
-		if (e instanceof DomainError) return { code: e.code };
+		if (e instanceof DomainError)
+			return Object.keys(e.details).length
+				? { code: e.code, details: e.details }
+				: { code: e.code };
 		throw e;
 	}
 	return { code: 'no error' };

@@ -7,6 +7,7 @@ import { course, user } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { startPretest, submitAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
+import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 
 let h: TestApp;
 beforeAll(async () => (h = await buildTestApp({ kit: true, courses: true })));
@@ -36,7 +37,7 @@ describe('knowledge gained (trainers)', () => {
 				})
 			).statusCode
 		).toBe(403);
-		await createUser(h.t.db, {
+		const trainerUser = await createUser(h.t.db, {
 			email: 'trainer@example.tn',
 			name: 'Trainer',
 			password: 'trainer passphrase',
@@ -47,6 +48,8 @@ describe('knowledge gained (trainers)', () => {
 			municipalityId: null,
 			gender: null
 		});
+		// Results are for the course's own trainers (course.yaml or an admin's assignment).
+		assignCourseTrainer(h.t.db, { actorId: trainerUser.id, courseId, userId: trainerUser.id });
 		const trainer = cookiesFrom(
 			(
 				await postForm(h.app, '/fr/signin', {

@@ -4,6 +4,7 @@ import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm, registration } from '../../helpers/forms.ts';
 import { loadConfig } from '../../../src/lib/server/config.ts';
 import { startupTasks } from '../../../src/server/startup.ts';
+import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 import {
 	attemptAnswer,
 	course,
@@ -375,10 +376,18 @@ describe('course page and export', () => {
 		expect(page).toContain(`href="/fr${PG}/quiz/final"`);
 	});
 
-	it('exports a quiz as GIFT for trainers only', async () => {
+	it('exports a quiz as GIFT for the course’s trainers only', async () => {
 		const { cookie, id } = await learner({ enrol: false });
 		expect((await get(`/fr${PG}/quiz/foundations/export.gift`, cookie)).statusCode).toBe(403);
 		h.t.db.update(user).set({ role: 'trainer' }).where(eq(user.id, id)).run();
+		// A trainer, but not one of this course's: still refused.
+		expect((await get(`/fr${PG}/quiz/foundations/export.gift`, cookie)).statusCode).toBe(403);
+		const courseId = h.t.db
+			.select({ id: course.id })
+			.from(course)
+			.where(eq(course.slug, 'participatory-governance'))
+			.get()?.id;
+		assignCourseTrainer(h.t.db, { actorId: id, courseId: courseId ?? 0, userId: id });
 		const res = await get(`/fr${PG}/quiz/foundations/export.gift`, cookie);
 		expect(res.statusCode).toBe(200);
 		expect(res.headers['content-type']).toContain('text/plain');

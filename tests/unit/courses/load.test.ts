@@ -196,6 +196,13 @@ const CASES: [string, string[]][] = [
 			'01-intro/01-start.en.md:12:1: [!STATUS 2026-13] needs a year and month written YYYY-MM, such as [!STATUS 2026-11]'
 		]
 	],
+	[
+		'trainer-not-email',
+		[
+			'course.yaml:25:5: "trainers" lists emails such as name@example.org, got "not an email"',
+			'course.yaml:26:5: trainer "amel@example.tn" is listed twice'
+		]
+	],
 	['too-few-outcomes', ['course.yaml:17:7: "outcomes.en" must have 3 to 6 items, has 2']],
 	['truefalse-answer', ['final.yaml:7:13: "answer" must be true or false, got "yes"']],
 	['unknown-locale', ['course.yaml:3:19: unknown locale "de" (use ar, fr or en)']],

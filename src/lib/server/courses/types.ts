@@ -24,6 +24,8 @@ export type CourseMeta = {
 		certificate: 'completion' | 'participation' | 'both' | 'none';
 	};
 	pretest: number | null;
+	/** Emails of the trainer accounts that run this course (course.yaml `trainers:`). */
+	trainers: string[];
 };
 
 export type LessonText = {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts';
 import type { Role } from '../db/schema/index.ts';
-import { canSeeUnpublished } from './access.ts';
+import { canReadUnpublished } from '../access/courses.ts';
 import { findCourse, listCourses, syllabus } from './catalog.ts';
 import { findEnrolment, listEnrolments } from './enrolment.ts';
 import { courseProgress, type CourseProgress } from './progress.ts';
@@ -25,7 +25,7 @@ export function viewCourse(
 ): CourseView | null {
 	const course = findCourse(db, {
 		slug,
-		includeUnpublished: canSeeUnpublished(viewer?.role ?? null)
+		includeUnpublished: canReadUnpublished(viewer)
 	});
 	if (!course) return null;
 	const modules = syllabus(db, course.id);
@@ -51,7 +51,7 @@ export type CatalogEntry = CourseSummary & { progress: number | null };
 
 /** The catalog for a viewer, with their progress on the courses they are enrolled in. */
 export function catalogFor(db: Db, { viewer }: { viewer: Viewer }): CatalogEntry[] {
-	const courses = listCourses(db, { includeUnpublished: canSeeUnpublished(viewer?.role ?? null) });
+	const courses = listCourses(db, { includeUnpublished: canReadUnpublished(viewer) });
 	const enrolled = new Set(
 		viewer ? listEnrolments(db, { userId: viewer.id }).map((e) => e.courseId) : []
 	);

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { allow, canChangeRoles } from '$lib/server/access/index';
 import { getUser, listUsers, setRole } from '$lib/server/accounts/users';
 import { ROLES, type Role } from '$lib/server/db/schema';
-import { DomainError } from '$lib/server/errors';
-import { errorText } from '$lib/i18n/errors.server';
+import { errorText, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
+	allow(canChangeRoles(requireRole(event)));
 	const users = listUsers(event.locals.ctx.db).map((u) => ({
 		id: u.id,
 		name: u.name,
@@ -20,7 +20,8 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	role: async (event) => {
-		const admin = requireRole(event, 'admin');
+		const admin = requireRole(event);
+		allow(canChangeRoles(admin));
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
 		const role = String(form.get('role') ?? '') as Role;
@@ -28,8 +29,7 @@ export const actions: Actions = {
 		try {
 			setRole(event.locals.ctx.db, { actorId: admin.id, userId, role });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			return fail(e.code === 'not_found' ? 404 : 400, { userId, message: errorText(e.code) });
+			return refuse(e, { userId });
 		}
 		return { userId, changed: { name: getUser(event.locals.ctx.db, userId)?.name ?? '', role } };
 	}

@@ -5,8 +5,7 @@ import { changePassword, getUser, updateProfile } from '$lib/server/accounts/use
 import { checkPassword, parseProfile } from '$lib/server/accounts/input';
 import { listPlaces } from '$lib/server/accounts/places';
 import { invalidateOtherSessions } from '$lib/server/auth/session';
-import { DomainError } from '$lib/server/errors';
-import { errorText, errorTexts } from '$lib/i18n/errors.server';
+import { errorTexts, refusal } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = (event) => {
 	const me = requireRole(event);
@@ -23,9 +22,9 @@ export const actions: Actions = {
 		try {
 			updateProfile(event.locals.ctx.db, { userId: me.id, profile: parsed.value });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			return fail(400, {
-				profile: { values: parsed.value, errors: { [e.field ?? 'form']: errorText(e.code) } }
+			const r = refusal(e);
+			return fail(r.status, {
+				profile: { values: parsed.value, errors: { [r.field ?? 'form']: r.message } }
 			});
 		}
 		return { profile: { saved: true } };
@@ -43,8 +42,8 @@ export const actions: Actions = {
 		try {
 			await changePassword(event.locals.ctx.db, { userId: me.id, current, next });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			return fail(400, { password: { errors: { [e.field ?? 'form']: errorText(e.code) } } });
+			const r = refusal(e);
+			return fail(r.status, { password: { errors: { [r.field ?? 'form']: r.message } } });
 		}
 		invalidateOtherSessions(event.locals.ctx.db, {
 			userId: me.id,

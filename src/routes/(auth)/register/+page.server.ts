@@ -5,8 +5,7 @@ import { createUser } from '$lib/server/accounts/users';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
-import { DomainError } from '$lib/server/errors';
-import { errorText, errorTexts } from '$lib/i18n/errors.server';
+import { errorTexts, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, `/${locals.locale}/account`);
@@ -23,12 +22,8 @@ export const actions: Actions = {
 		try {
 			user = await createUser(db, { ...parsed.value, ip: event.getClientAddress() });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
 			const { password: _, ...values } = parsed.value;
-			return fail(e.code === 'email_taken' ? 409 : 400, {
-				values,
-				errors: { [e.field ?? 'form']: errorText(e.code) }
-			});
+			return refuse(e, { values });
 		}
 		const { token, session } = createSession(db, { userId: user.id });
 		setSessionCookie(event.cookies, {

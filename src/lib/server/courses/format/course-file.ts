@@ -25,10 +25,13 @@ const KEYS = [
 	'audience',
 	'outcomes',
 	'completion',
-	'pretest'
+	'pretest',
+	'trainers'
 ];
 const SEMVER = /^\d+\.\d+\.\d+$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// The same shape the sign-up form accepts: something@something.tld, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads course.yaml; `folderSlug` is the course folder's name without its number. */
 export function readCourseFile(
@@ -78,7 +81,8 @@ export function readCourseFile(
 		audience: o.localised('audience'),
 		outcomes: o.localisedList('outcomes', { min: 3, max: 6 }),
 		completion: readCompletion(o),
-		pretest: o.number('pretest', { required: false, integer: true, min: 1 }) ?? null
+		pretest: o.number('pretest', { required: false, integer: true, min: 1 }) ?? null,
+		trainers: readTrainers(o)
 	};
 	if (slug === undefined || version === undefined || src.locales.length === 0) return null;
 	return { slug, version, locales: [...src.locales], meta: meta as CourseMeta };
@@ -108,6 +112,21 @@ function readTexts(o: YamlObject, key: string): string[] | undefined {
 		return undefined;
 	}
 	return texts as string[];
+}
+
+/** Optional `trainers:` emails, lower-cased: the accounts that follow this course's results. */
+function readTrainers(o: YamlObject): string[] {
+	const nodes = o.list('trainers', { required: false }) ?? [];
+	const out: string[] = [];
+	for (const node of nodes) {
+		const value = isScalar(node) ? node.value : undefined;
+		const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
+		if (!EMAIL.test(email))
+			o.src.error(node, `"trainers" lists emails such as name@example.org, got "${String(value)}"`);
+		else if (out.includes(email)) o.src.error(node, `trainer "${email}" is listed twice`);
+		else out.push(email);
+	}
+	return out;
 }
 
 function readCompletion(o: YamlObject): CourseMeta['completion'] | undefined {

@@ -5,3 +5,4 @@ export * from './courses.ts';
 export * from './learning.ts';
 export * from './quiz-attempts.ts';
 export * from './certificates.ts';
+export * from './course-roles.ts';

@@ -16,4 +16,3 @@ export {
 	type MasteryState,
 	type QuizStatus
 } from './status.ts';
-export { QuizError } from './load.ts';

@@ -1,5 +1,5 @@
 // What every attempt operation shares: reading an attempt its owner may touch, the quiz's live
-// questions and settings, and the errors that carry numbers for the learner's message.
+// questions and settings.
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/index.ts';
 import {
@@ -12,18 +12,9 @@ import {
 	type QuizAttempt
 } from '../../db/schema/index.ts';
 import { DomainError } from '../../errors.ts';
+import { canContinueAttempt } from '../../access/attempts.ts';
 import type { QuizSettings } from '../../courses/types.ts';
 import type { Question, QuestionType } from '../types.ts';
-
-/** A refusal the learner is told about with numbers: attempts used, seconds still to wait. */
-export class QuizError extends DomainError {
-	constructor(
-		code: string,
-		readonly details: Record<string, number>
-	) {
-		super(code);
-	}
-}
 
 /** The attempt, if it is `userId`'s; another learner's attempt does not exist for them. */
 export function ownedAttempt(
@@ -31,7 +22,7 @@ export function ownedAttempt(
 	{ attemptId, userId }: { attemptId: number; userId: string }
 ): QuizAttempt {
 	const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
-	if (!row || row.userId !== userId) throw new DomainError('not_found');
+	if (!row || !canContinueAttempt({ id: userId }, row)) throw new DomainError('not_found');
 	return row;
 }
 

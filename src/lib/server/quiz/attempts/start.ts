@@ -6,7 +6,8 @@ import type { Db, Tx } from '../../db/index.ts';
 import { quizAttempt, type QuizAttempt } from '../../db/schema/index.ts';
 import { drawQuestions, shuffle } from '../random.ts';
 import { finaliseAttempt } from './submit.ts';
-import { QuizError, attemptSettings, isOverdue, liveQuestions, liveQuiz } from './load.ts';
+import { DomainError } from '../../errors.ts';
+import { attemptSettings, isOverdue, liveQuestions, liveQuiz } from './load.ts';
 import { findOpenAttempt, insertAttempt, requireEnrolment } from './create.ts';
 import type { Locale } from '../types.ts';
 
@@ -63,7 +64,7 @@ function checkLimits(tx: Tx, k: Limits): void {
 	);
 	const used = tx.select({ n: count() }).from(quizAttempt).where(mine).get()?.n ?? 0;
 	if (k.attempts > 0 && used >= k.attempts)
-		throw new QuizError('attempts_exhausted', { used, allowed: k.attempts });
+		throw new DomainError('attempts_exhausted', undefined, { used, allowed: k.attempts });
 	const last = tx
 		.select({ at: quizAttempt.submittedAt })
 		.from(quizAttempt)
@@ -72,5 +73,5 @@ function checkLimits(tx: Tx, k: Limits): void {
 		.get()?.at;
 	if (!last || !(k.cooldownMinutes > 0)) return;
 	const left = Math.ceil((last.getTime() + k.cooldownMinutes * 60_000 - k.now.getTime()) / 1000);
-	if (left > 0) throw new QuizError('cooldown', { secondsLeft: left });
+	if (left > 0) throw new DomainError('cooldown', undefined, { secondsLeft: left });
 }

@@ -5,8 +5,7 @@ import { parseRegistration } from '$lib/server/accounts/input';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
-import { DomainError } from '$lib/server/errors';
-import { errorText, errorTexts } from '$lib/i18n/errors.server';
+import { errorText, errorTexts, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const valid = isFirstAdminTokenValid(locals.ctx.db, params.token);
@@ -30,12 +29,8 @@ export const actions: Actions = {
 				ip: event.getClientAddress()
 			});
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
 			const { password: _, ...values } = parsed.value;
-			return fail(e.code === 'setup_link_invalid' ? 403 : 400, {
-				values,
-				errors: { [e.field ?? 'form']: errorText(e.code) }
-			});
+			return refuse(e, { values });
 		}
 		const { token, session } = createSession(db, { userId: admin.id });
 		setSessionCookie(event.cookies, {

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { canViewResults, courseStaff } from '$lib/server/access/index';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { enrol } from '$lib/server/learning/enrolment';
 import { localeOrder, pick } from '$lib/server/learning/types';
-import { DomainError } from '$lib/server/errors';
-import { errorText } from '$lib/i18n/errors.server';
+import { refuse } from '$lib/i18n/errors.server';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -43,6 +43,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			percent: view.progress?.modules.find((p) => p.id === m.id)?.percent ?? null
 		})),
 		enrolled: view.enrolled,
+		canViewResults: !!locals.user && canViewResults(locals.user, courseStaff(locals.ctx.db, c.id)),
 		percent: view.progress?.percent ?? null,
 		resume: view.resume,
 		first: view.first,
@@ -74,8 +75,7 @@ export const actions: Actions = {
 		try {
 			enrol(db, { userId: user.id, courseId: view.course.id, key: key || undefined });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			return fail(e.code === 'enrolment_key_wrong' ? 403 : 400, { keyError: errorText(e.code) });
+			return refuse(e);
 		}
 		const start = view.resume ?? view.first;
 		redirect(

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { allow, canViewResults, courseStaff } from '$lib/server/access/index';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { knowledgeGain } from '$lib/server/quiz/knowledge-gain';
 import { localeOrder, pick } from '$lib/server/learning/types';
 
-// Trainers and admins only: learners' names and scores are never shown to other learners.
+// The course's trainers and admins only (canViewResults): names and scores are personal data.
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'trainer');
 	const view = viewCourse(event.locals.ctx.db, {
@@ -13,6 +14,7 @@ export const load: PageServerLoad = (event) => {
 		viewer: { id: user.id, role: user.role }
 	});
 	if (!view) error(404, { message: 'not_found' });
+	allow(canViewResults(user, courseStaff(event.locals.ctx.db, view.course.id)));
 	return {
 		course: {
 			slug: view.course.slug,

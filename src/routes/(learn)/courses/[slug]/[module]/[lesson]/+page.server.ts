@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { viewCourse } from '$lib/server/learning/course-view';
-import { lessonAccess } from '$lib/server/learning/access';
+import { lessonAccess } from '$lib/server/access/lessons';
 import { readLesson } from '$lib/server/learning/reader';
 import { completeLesson, lessonState, recordLessonOpened } from '$lib/server/learning/progress';
 import { issueEarnedCertificates } from '$lib/server/certificates/issue';

@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole, checkRole } from '$lib/server/auth/guard';
-import { DomainError } from '$lib/server/errors';
-import { QuizError, startAttempt, startPretest } from '$lib/server/quiz/attempts/index';
+import { requireRole } from '$lib/server/auth/guard';
+import { canExportQuiz, courseStaff } from '$lib/server/access/index';
+import { startAttempt, startPretest } from '$lib/server/quiz/attempts/index';
 import { attemptSettings, courseMeta, liveQuiz } from '$lib/server/quiz/attempts/load';
-import { quizErrorText } from '$lib/i18n/errors.server';
+import { refuse } from '$lib/i18n/errors.server';
 import { locateQuiz } from './quiz.server';
 
 // The intro needs no framework JavaScript: a summary and one form.
@@ -42,7 +42,7 @@ export const load: PageServerLoad = (event) => {
 		mastery: pretest ? null : status.mastery,
 		openAttemptId: pretest ? null : status.openAttemptId,
 		enrolled: view.enrolled,
-		canExport: !pretest && checkRole(user, 'trainer') === 'ok'
+		canExport: !pretest && canExportQuiz(user, courseStaff(db, view.course.id))
 	};
 };
 
@@ -63,11 +63,7 @@ export const actions: Actions = {
 					: startAttempt(db, { ...args, quizId: status.quizId })
 			).id;
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			const code = e.code === 'cooldown' ? 429 : e.code === 'no_pretest' ? 404 : 403;
-			return fail(code, {
-				message: quizErrorText(e.code, e instanceof QuizError ? e.details : {})
-			});
+			return refuse(e);
 		}
 		redirect(303, `${base}/attempt/${attemptId}`);
 	}

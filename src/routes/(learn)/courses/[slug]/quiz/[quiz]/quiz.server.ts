@@ -49,14 +49,10 @@ export function attemptOf(
 ): AttemptView {
 	const id = Number(attemptId);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, { message: 'not_found' });
-	try {
-		const view = viewAttempt(db, { attemptId: id, userId });
-		if (view.quizId !== quizId) error(404, { message: 'not_found' });
-		return view;
-	} catch (e) {
-		if (e instanceof DomainError && e.code === 'not_found') error(404, { message: 'not_found' });
-		throw e;
-	}
+	// Another learner's attempt throws DomainError('not_found'): a 404 through the error table.
+	const view = viewAttempt(db, { attemptId: id, userId });
+	if (view.quizId !== quizId) error(404, { message: 'not_found' });
+	return view;
 }
 
 /** Where a closed attempt goes: its review, telling the learner when the clock closed it. */

@@ -2,9 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts/index';
-import { DomainError } from '$lib/server/errors';
 import { issueEarnedCertificates } from '$lib/server/certificates/issue';
-import { errorText } from '$lib/i18n/errors.server';
+import { errorText, refusal } from '$lib/i18n/errors.server';
 import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
 
 export const load: PageServerLoad = (event) => {
@@ -68,10 +67,11 @@ export const actions: Actions = {
 		try {
 			checkAnswer(db, { attemptId: view.attemptId, userId: user.id, questionId });
 		} catch (e) {
-			if (!(e instanceof DomainError)) throw e;
-			if (e.code === 'deadline_passed' || e.code === 'attempt_submitted')
+			const r = refusal(e);
+			// The clock or another tab closed the attempt: its review says what was kept.
+			if (r.code === 'deadline_passed' || r.code === 'attempt_submitted')
 				redirect(303, `${base}/attempt/${view.attemptId}/review`);
-			return fail(400, { refused: [questionId], message: errorText(e.code) });
+			return fail(r.status, { refused: [questionId], message: r.message });
 		}
 		return { checked: questionId };
 	},

@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema/index.ts';
+import { canReadUnpublished } from './courses.ts';
 
 export type ReadVerdict = 'read' | 'preview' | 'enrol' | 'signin';
 
@@ -15,13 +16,8 @@ export function lessonAccess({
 	enrolled: boolean;
 	isFirstLesson: boolean;
 }): ReadVerdict {
-	if (role === 'trainer' || role === 'admin') return 'read';
+	if (role && canReadUnpublished({ role })) return 'read';
 	if (enrolled) return 'read';
 	if (isFirstLesson) return 'preview';
 	return role ? 'enrol' : 'signin';
-}
-
-/** Unpublished courses are invisible to learners and visitors. */
-export function canSeeUnpublished(role: Role | null): boolean {
-	return role === 'trainer' || role === 'admin';
 }

@@ -1,0 +1,27 @@
+// Who may see what of a course beyond its public pages.
+import type { Actor } from './actor.ts';
+import { isAdmin } from './actor.ts';
+import { isCourseTrainer, type CourseStaff } from './course-staff.ts';
+
+/**
+ * Learners' names and scores for a course: admins, and the course's own trainers. Interim rule
+ * until cohorts exist; then a trainer sees the learners of the cohorts they run.
+ */
+export function canViewResults(actor: Actor, staff: CourseStaff): boolean {
+	return isAdmin(actor) || isCourseTrainer(actor, staff);
+}
+
+/** A quiz with its answer keys (GIFT export): the people who run the course. */
+export function canExportQuiz(actor: Actor, staff: CourseStaff): boolean {
+	return isAdmin(actor) || isCourseTrainer(actor, staff);
+}
+
+/** Unpublished courses and every lesson without enrolling: staff preparing and checking courses. */
+export function canReadUnpublished(actor: Pick<NonNullable<Actor>, 'role'> | null): boolean {
+	return actor?.role === 'trainer' || actor?.role === 'admin';
+}
+
+/** Who teaches which course (assigning trainers): admins only. */
+export function canAssignCourseTrainers(actor: Actor): boolean {
+	return isAdmin(actor);
+}

@@ -1,0 +1,98 @@
+// The one table from a domain error code to an HTTP status and a sentence in the reader's
+// language. Pages (form actions, loads, hooks.server.ts) and the JSON API (src/server/errors.ts)
+// both answer through it, so a refusal reads and counts the same everywhere.
+import * as m from '../paraglide/messages.js';
+import type { Locale } from './db/schema/index.ts';
+import { DomainError } from './errors.ts';
+import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
+
+type Details = Record<string, number>;
+type Text = (locale: Locale, details: Details) => string;
+type Entry = readonly [status: number, text: Text];
+
+const INTL_LOCALE = { ar: 'ar-TN', fr: 'fr-TN', en: 'en' } as const;
+const num = (locale: Locale, n: number) => new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+
+/** A message without parameters, in `locale`. */
+const say =
+	(message: (inputs: Record<string, never>, options: { locale: Locale }) => string): Text =>
+	(locale) =>
+		message({}, { locale });
+
+const TABLE: Record<string, Entry> = {
+	// Input that does not fit (also the field codes of form validation).
+	required: [400, say(m.error_required)],
+	invalid_email: [400, say(m.error_invalid_email)],
+	password_too_short: [
+		400,
+		(locale, d) =>
+			m.error_password_too_short({ min: num(locale, d.min ?? MIN_PASSWORD_LENGTH) }, { locale })
+	],
+	password_too_long: [400, say(m.error_password_too_long)],
+	too_long: [400, say(m.error_too_long)],
+	invalid_choice: [400, say(m.error_invalid_choice)],
+	municipality_mismatch: [400, say(m.error_municipality_mismatch)],
+	revocation_reason_required: [400, say(m.error_revocation_reason_required)],
+	enrolment_key_required: [400, say(m.error_enrolment_key_required)],
+	invalid_response: [400, say(m.quiz_error_invalid_response)],
+	no_answer_to_check: [400, say(m.error_no_answer_to_check)],
+	not_essay: [400, say(m.error_not_essay)],
+	invalid_score: [400, say(m.error_invalid_score)],
+	wrong_password: [400, say(m.error_wrong_password)],
+	not_a_trainer: [400, say(m.error_not_a_trainer)],
+	unknown_email: [400, say(m.error_unknown_email)],
+	// Who you are, or what you may do.
+	invalid_credentials: [401, say(m.error_invalid_credentials)],
+	forbidden: [403, say(m.error_forbidden_body)],
+	setup_link_invalid: [403, say(m.error_setup_link_invalid)],
+	enrolment_key_wrong: [403, say(m.error_enrolment_key_wrong)],
+	not_enrolled: [403, say(m.quiz_error_not_enrolled)],
+	attempts_exhausted: [
+		403,
+		(locale, d) =>
+			m.quiz_error_attempts_exhausted({ allowed: num(locale, d.allowed ?? 0) }, { locale })
+	],
+	// What does not exist, or is not yours to see (the same answer, so ids cannot be probed).
+	not_found: [404, say(m.error_not_found)],
+	unknown_question: [404, say(m.error_unknown_question)],
+	no_pretest: [404, say(m.quiz_error_no_pretest)],
+	// The state of things forbids it now.
+	email_taken: [409, say(m.error_email_taken)],
+	last_admin: [409, say(m.error_last_admin)],
+	already_revoked: [409, say(m.error_already_revoked)],
+	attempt_submitted: [409, say(m.quiz_error_attempt_submitted)],
+	deadline_passed: [409, say(m.quiz_error_deadline_passed)],
+	answer_checked: [409, say(m.error_answer_checked)],
+	feedback_after_submit: [409, say(m.error_feedback_after_submit)],
+	not_submitted: [409, say(m.error_not_submitted)],
+	conflict: [409, say(m.error_conflict)],
+	cooldown: [
+		429,
+		(locale, d) =>
+			m.quiz_error_cooldown(
+				{ minutes: num(locale, Math.max(1, Math.ceil((d.secondsLeft ?? 0) / 60))) },
+				{ locale }
+			)
+	]
+};
+
+/** An unknown code is still the caller's problem, never a 500. */
+const FALLBACK: Entry = [400, say(m.error_refused)];
+
+/** A domain refusal as the edge answers it. */
+export type Refusal = { status: number; code: string; field?: string; message: string };
+
+/** Whether the table knows `code` (a test holds every thrown code to this). */
+export const isMappedCode = (code: string): boolean => Object.hasOwn(TABLE, code);
+
+/** The status and the sentence in `locale` for a code (form field codes included). */
+export function describeCode(code: string, locale: Locale, details: Details = {}): Refusal {
+	const [status, text] = isMappedCode(code) ? TABLE[code]! : FALLBACK;
+	return { status, code, message: text(locale, details) };
+}
+
+/** The status and the sentence in `locale` for a domain error. */
+export function describeError(e: DomainError, locale: Locale): Refusal {
+	const r = describeCode(e.code, locale, e.details);
+	return e.field ? { ...r, field: e.field } : r;
+}
