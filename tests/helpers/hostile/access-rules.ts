@@ -28,6 +28,9 @@ const ownerOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.owner ? 'allow'
 const holderOrAdmin = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.owner || a.role === 'admin' ? 'allow' : 'deny';
 
+/** A reader's own progress: for those enrolled in the course. */
+const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? 'allow' : 'deny');
+
 const COURSE_TRAINERS =
 	'course trainers (issue 10 §2, `access` branch): until they exist every trainer sees results';
 /** Results and knowledge gain: admins and the course's own trainers only (issue 10 §2). */
@@ -54,7 +57,10 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]': { expect: ownerOnly },
 	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]/review': {
 		expect: ownerOnly,
-		params: (w) => ({ attemptId: String(w.subject.submittedAttempt), quiz: 'final' })
+		params: (w) => ({
+			attemptId: String(w.subject.submittedAttempt),
+			quiz: w.subject.submittedQuiz
+		})
 	},
 	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: atLeast('trainer') },
 	'/(learn)/courses/[slug]/results': { expect: courseStaff, pending: COURSE_TRAINERS },
@@ -71,7 +77,7 @@ export const API_RULES: Record<string, Rule> = {
 	'GET /api/v1/courses': { expect: anyone },
 	'GET /api/v1/courses/{slug}': { expect: anyone },
 	'GET /api/v1/me/enrolments': { expect: signedIn },
-	'POST /api/v1/me/lessons/{lessonId}/scroll': { expect: signedIn },
+	'POST /api/v1/me/lessons/{lessonId}/scroll': { expect: enrolledOnly },
 	'GET /api/v1/attempts/{id}': { expect: ownerOnly },
 	'POST /api/v1/attempts/{id}/answers/{questionId}': { expect: ownerOnly },
 	'POST /api/v1/attempts/{id}/answers/{questionId}/check': { expect: ownerOnly },

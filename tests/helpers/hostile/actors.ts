@@ -7,14 +7,16 @@ export type Actor = {
 	role?: Role;
 	/** Holds the probed attempt and certificate (the owner in ownership probes). */
 	owner?: boolean;
+	/** Enrolled in the probed course (and so has an attempt of their own). */
+	enrolled?: boolean;
 	/** Named as a trainer of the probed course (course.yaml `trainers:` or an admin). */
 	courseTrainer?: boolean;
 };
 
 export const ACTORS = {
 	anonymous: {},
-	learnerA: { role: 'learner', owner: true },
-	learnerB: { role: 'learner' },
+	learnerA: { role: 'learner', enrolled: true, owner: true },
+	learnerB: { role: 'learner', enrolled: true },
 	trainer: { role: 'trainer' },
 	courseTrainer: { role: 'trainer', courseTrainer: true },
 	admin: { role: 'admin' }

@@ -39,7 +39,7 @@ export function send(origin: string, p: Probe): Promise<Answer> {
 				res.on('end', () => {
 					resolve({
 						status: res.statusCode ?? 0,
-						location: String(res.headers.location ?? ''),
+						location: res.headers.location ?? '',
 						body: Buffer.concat(chunks).toString('utf8')
 					});
 				});
@@ -80,7 +80,9 @@ export async function sendAll(
 /** Percent-encodes what Node refuses on a request line (controls, spaces, non-ASCII) as UTF-8. */
 export function rawPathSafe(path: string): string {
 	return path.replace(/[^\u0021-\u007e]/gu, (c) =>
-		[...Buffer.from(c, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')
+		[...Buffer.from(c, 'utf8')]
+			.map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0'))
+			.join('')
 	);
 }
 

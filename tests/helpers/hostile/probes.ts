@@ -97,7 +97,9 @@ export class Planner {
 
 	private formValues(t: FormTarget, actor: ActorName): Record<string, string> {
 		const defaults = t.defaults[actor] ?? Object.values(t.defaults)[0] ?? {};
-		return Object.fromEntries(t.fields.map((f) => [f, defaults[f] || plausible(f)]));
+		return Object.fromEntries(
+			t.fields.map((f) => [f, defaults[f]?.length ? defaults[f] : plausible(f)])
+		);
 	}
 
 	/** One payload in one slot. */
@@ -165,7 +167,12 @@ export class Planner {
 	/** Malformed requests to a form action: wrong types, truncated multipart, sizes. */
 	formShapes(t: FormTarget, huge: boolean, actor?: ActorName): Probe[] {
 		const out: Probe[] = [];
-		const add = (variant: string, type: string | null, body: Buffer | undefined, method = 'POST') => {
+		const add = (
+			variant: string,
+			type: string | null,
+			body: Buffer | undefined,
+			method = 'POST'
+		) => {
 			const next = this.next();
 			const who = actor ?? next.actor;
 			out.push({
@@ -181,7 +188,11 @@ export class Planner {
 		const plain = Buffer.from(t.fields.map((f) => `${f}=x`).join('\n') || 'credential=x');
 		add('text/plain body', 'text/plain', plain);
 		add('no content type', null, plain);
-		add('JSON body', 'application/json', Buffer.from(JSON.stringify({ [t.fields[0] ?? 'a']: 'x' })));
+		add(
+			'JSON body',
+			'application/json',
+			Buffer.from(JSON.stringify({ [t.fields[0] ?? 'a']: 'x' }))
+		);
 		add('invalid JSON body', 'application/json', Buffer.from('{"a":'));
 		const mp = multipartBody(fields);
 		add('truncated multipart', mp.type, mp.body.subarray(0, Math.max(10, mp.body.length - 30)));
@@ -189,13 +200,25 @@ export class Planner {
 		add('multipart, wrong boundary', 'multipart/form-data; boundary=nope', mp.body);
 		add('multipart, header only', mp.type, Buffer.from(`--${mp.type.split('=')[1]}\r\n`));
 		add('urlencoded as UTF-16', 'application/x-www-form-urlencoded; charset=utf-16', plain);
-		add('urlencoded, broken escapes', 'application/x-www-form-urlencoded', Buffer.from('a=%&b=%zz&%=%%'));
+		add(
+			'urlencoded, broken escapes',
+			'application/x-www-form-urlencoded',
+			Buffer.from('a=%&b=%zz&%=%%')
+		);
 		add(
 			'10,000 repeated fields',
 			'application/x-www-form-urlencoded',
-			Buffer.from(Array(10_000).fill(`${t.fields[0] ?? 'a'}=x`).join('&'))
+			Buffer.from(
+				Array(10_000)
+					.fill(`${t.fields[0] ?? 'a'}=x`)
+					.join('&')
+			)
 		);
-		add('1 MB field', 'application/x-www-form-urlencoded', Buffer.from(`${t.fields[0] ?? 'a'}=${'a'.repeat(MB)}`));
+		add(
+			'1 MB field',
+			'application/x-www-form-urlencoded',
+			Buffer.from(`${t.fields[0] ?? 'a'}=${'a'.repeat(MB)}`)
+		);
 		add('PUT', 'application/x-www-form-urlencoded', Buffer.from('a=b'), 'PUT');
 		add('DELETE', null, undefined, 'DELETE');
 		if (huge) add('20 MB body', 'application/x-www-form-urlencoded', Buffer.alloc(20 * MB, 'a'));
@@ -216,7 +239,9 @@ export class Planner {
 				variant
 			});
 		};
-		const good = Buffer.from(JSON.stringify(Object.fromEntries((t.bodyFields ?? []).map((f) => [f, 'x']))));
+		const good = Buffer.from(
+			JSON.stringify(Object.fromEntries((t.bodyFields ?? []).map((f) => [f, 'x'])))
+		);
 		add('invalid JSON', 'application/json', Buffer.from('{"response":'));
 		add('JSON as text/plain', 'text/plain', good);
 		add('urlencoded', 'application/x-www-form-urlencoded', Buffer.from('response=x'));

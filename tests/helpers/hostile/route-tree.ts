@@ -39,7 +39,8 @@ function exportedNames(file: string): Map<string, ts.Node> {
 
 function actionNames(file: string): string[] {
 	let init = exportedNames(file).get('actions');
-	while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
+	while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init)))
+		init = init.expression;
 	if (!init) return [];
 	if (!ts.isObjectLiteralExpression(init))
 		throw new Error(`${file}: actions is not an object literal; the route scan cannot read it`);

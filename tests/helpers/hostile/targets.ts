@@ -27,6 +27,8 @@ export type ApiTarget = {
 	pathParams: string[];
 	queryParams: string[];
 	bodyFields: string[] | null;
+	/** A body that passes the schema's types, so guards are judged rather than validation. */
+	validBody: Record<string, unknown> | null;
 };
 
 export type PageTarget = { kind: 'page'; route: KitRoute; query: string[] };
@@ -78,7 +80,9 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 
 /** Query parameter names a route's code reads. */
 function queryNames(route: KitRoute): string[] {
-	return uniq([...routeSource(route).matchAll(/searchParams\.get\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!));
+	return uniq(
+		[...routeSource(route).matchAll(/searchParams\.get\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!)
+	);
 }
 
 /** Every page and form action of the route tree, with fields seen by each actor. */
@@ -136,7 +140,10 @@ type OpenApi = {
 			{
 				parameters?: { name: string; in: string }[];
 				requestBody?: {
-					content?: Record<string, { schema?: { properties?: Record<string, unknown> } }>;
+					content?: Record<
+						string,
+						{ schema?: { properties?: Record<string, { type?: string; minimum?: number }> } }
+					>;
 				};
 			}
 		>
@@ -156,8 +163,9 @@ export async function discoverApi(w: World): Promise<ApiTarget[]> {
 	const doc = JSON.parse(res.body) as OpenApi;
 	const ops: ApiTarget[] = [];
 	for (const [template, item] of Object.entries(doc.paths)) {
-		// Catch-alls (`/{*}`, `/api/{*}`) are not operations: issue 10 §5 removes them from the document.
-		if (template.includes('*')) continue;
+		// The page catch-alls (`/`, `/{*}`, `/api/{*}`) are not API operations; issue 10 §5
+		// removes them from the document. Pages are found in the route tree instead.
+		if (template.includes('*') || !/^\/(api\/|healthz|\.well-known\/)/.test(template)) continue;
 		for (const [method, op] of Object.entries(item)) {
 			if (!HTTP_METHODS.includes(method)) continue;
 			const params = op.parameters ?? [];
@@ -168,7 +176,15 @@ export async function discoverApi(w: World): Promise<ApiTarget[]> {
 				template,
 				pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
 				queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),
-				bodyFields: op.requestBody ? Object.keys(body?.properties ?? {}) : null
+				bodyFields: op.requestBody ? Object.keys(body?.properties ?? {}) : null,
+				validBody: op.requestBody
+					? Object.fromEntries(
+							Object.entries(body?.properties ?? {}).map(([k, v]) => [
+								k,
+								v.type === 'integer' || v.type === 'number' ? (v.minimum ?? 0) : 'x'
+							])
+						)
+					: null
 			});
 		}
 	}

@@ -11,7 +11,7 @@ import { issueEarnedCertificates } from '../../../src/lib/server/certificates/is
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { startAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
-import { ACTORS, ACTOR_NAMES, type ActorName } from './actors.ts';
+import { ACTORS, ACTOR_NAMES, type Actor, type ActorName } from './actors.ts';
 
 const { attemptAnswer, certificate, course, enrolment, lesson, lessonProgress, module, quiz } =
 	schema;
@@ -30,7 +30,12 @@ export type World = {
 	params: (actor: ActorName) => Record<string, string>;
 	/** The actor whose attempt and certificate are probed. */
 	owner: ActorName;
-	subject: { openAttempt: number; submittedAttempt: number; certificate: string };
+	subject: {
+		openAttempt: number;
+		submittedAttempt: number;
+		submittedQuiz: string;
+		certificate: string;
+	};
 	/** Ids and codes of the victim's rows: forms that name them are not used as templates. */
 	victimIds: string[];
 	victimSnapshot: () => string;
@@ -53,8 +58,9 @@ async function freePort(): Promise<number> {
  * and the matrix rows `courseTrainer` pass only because every trainer sees every course.
  * Replace this body with the domain call when it exists.
  */
-function assignCourseTrainer(_w: { h: TestApp }, _userId: string, _courseId: number): void {
-	// (intentionally empty until course trainers exist)
+const courseTrainers: { userId: string; courseId: number }[] = [];
+function assignCourseTrainer(userId: string, courseId: number): void {
+	courseTrainers.push({ userId, courseId });
 }
 
 export async function startWorld(): Promise<World> {
@@ -84,11 +90,10 @@ export async function startWorld(): Promise<World> {
 
 	const userId = {} as Record<ActorName, string | null>;
 	for (const name of ACTOR_NAMES) {
-		const a = ACTORS[name] as (typeof ACTORS)[ActorName] & { role?: 'learner' };
+		const a: Actor = ACTORS[name];
 		userId[name] = a.role ? await account(name, a.role) : null;
-		if (a.role === 'learner') enrol(db, { userId: userId[name]!, courseId });
-		if ('courseTrainer' in a && a.courseTrainer)
-			assignCourseTrainer({ h }, userId[name]!, courseId);
+		if (a.enrolled) enrol(db, { userId: userId[name]!, courseId });
+		if (a.courseTrainer) assignCourseTrainer(userId[name]!, courseId);
 	}
 	const victim = await account('Victim', 'learner');
 	enrol(db, { userId: victim, courseId });
@@ -112,7 +117,7 @@ export async function startWorld(): Promise<World> {
 		.get()!;
 	const openAttempt: Partial<Record<ActorName, number>> = {};
 	for (const name of ACTOR_NAMES)
-		if (userId[name] && (ACTORS[name] as { role?: string }).role === 'learner')
+		if ((ACTORS[name] as Actor).enrolled)
 			openAttempt[name] = startAttempt(db, {
 				userId: userId[name]!,
 				quizId: practice.id,
@@ -133,6 +138,7 @@ export async function startWorld(): Promise<World> {
 	const subject = {
 		openAttempt: openAttempt[owner]!,
 		submittedAttempt: submitted.id,
+		submittedQuiz: quizzes.find((q) => q.id === submitted.quizId)!.slug,
 		certificate: certs[0].code
 	};
 

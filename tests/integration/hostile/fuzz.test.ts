@@ -16,20 +16,25 @@ afterAll(() => w.close());
 type Finding = { target: string; variant: string; method: string; path: string; status: number };
 
 /** Connection closed without an answer is expected only where the body is over the limit. */
-const closedIsFine = (p: Probe) => /20 MB/.test(p.variant);
+const closedIsFine = (p: Probe) => p.variant.includes('20 MB');
 
 function summary(sent: number, findings: Finding[]): string {
 	const byRoute = new Map<string, number>();
 	for (const f of findings) byRoute.set(f.target, (byRoute.get(f.target) ?? 0) + 1);
 	const lines = [...byRoute].map(([t, n]) => `  ${n} × ${t}`);
-	return [`hostile input: ${sent} requests, ${findings.length} answered ≥ 500 or no answer`, ...lines].join(
-		'\n'
-	);
+	return [
+		`hostile input: ${sent} requests, ${findings.length} answered ≥ 500 or no answer`,
+		...lines
+	].join('\n');
 }
 
 describe('hostile input', () => {
 	it('reads the same routes from src/routes as the built app’s manifest', () => {
-		expect(kitRoutes().map((r) => r.id).sort()).toEqual(manifestRouteIds());
+		expect(
+			kitRoutes()
+				.map((r) => r.id)
+				.sort()
+		).toEqual(manifestRouteIds());
 	});
 
 	it(
@@ -46,7 +51,8 @@ describe('hostile input', () => {
 			await sendAll(w.origin, jobs, (p: Probe, a: Answer) => {
 				sent++;
 				covered.add(p.target);
-				if (process.env.FUZZ_DEBUG && (a.ms ?? 0) > 300) console.log(a.ms, a.status, p.method, p.path.slice(0, 80), p.variant.slice(0, 80));
+				if (process.env.FUZZ_DEBUG && (a.ms ?? 0) > 300)
+					console.log(a.ms, a.status, p.method, p.path.slice(0, 80), p.variant.slice(0, 80));
 				if (a.status >= 500 || (a.status === 0 && !closedIsFine(p)))
 					findings.push({
 						target: p.target,
