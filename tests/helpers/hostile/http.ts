@@ -16,8 +16,16 @@ export type Answer = { status: number; location: string; body: string; ms?: numb
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-/** Sends one request; status 0 means the server closed the connection (e.g. a 20 MB body). */
-export function send(origin: string, p: Probe): Promise<Answer> {
+/**
+ * Sends one request; status 0 means the server closed the connection without an answer. A
+ * kept-alive socket the server had closed is retried once on a fresh connection.
+ */
+export async function send(origin: string, p: Probe): Promise<Answer> {
+	const a = await sendOnce(origin, p, agent);
+	return a.status === 0 ? sendOnce(origin, p, false) : a;
+}
+
+function sendOnce(origin: string, p: Probe, via: http.Agent | false): Promise<Answer> {
 	const url = new URL(origin);
 	return new Promise((resolve) => {
 		const req = http.request(
@@ -26,7 +34,7 @@ export function send(origin: string, p: Probe): Promise<Answer> {
 				port: url.port,
 				method: p.method,
 				path: p.path,
-				agent,
+				agent: via,
 				headers: {
 					...(p.body ? { 'content-length': String(p.body.length) } : {}),
 					...p.headers
