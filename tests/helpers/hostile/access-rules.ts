@@ -1,0 +1,102 @@
+// Who may open what: one rule per page route and API operation, keyed by route id or
+// `METHOD /path/{template}`. Rules read actor attributes (see actors.ts), so a new role needs
+// no new rule; a new route without a rule fails the access-matrix test.
+import type { Actor } from './actors.ts';
+import type { World } from './world.ts';
+
+export type Verdict = 'allow' | 'signin' | 'deny';
+
+export type Rule = {
+	expect: (a: Actor) => Verdict;
+	/** Parameters other than the owner's defaults (e.g. the submitted attempt for a review). */
+	params?: (w: World) => Record<string, string>;
+	/** Set on rows whose expectation waits for work in another branch; the integrator flips it. */
+	pending?: string;
+};
+
+const RANK = { learner: 0, trainer: 1, admin: 2 } as const;
+
+const anyone = (): Verdict => 'allow';
+const signedIn = (a: Actor): Verdict => (a.role ? 'allow' : 'signin');
+const atLeast =
+	(role: keyof typeof RANK) =>
+	(a: Actor): Verdict =>
+		!a.role ? 'signin' : RANK[a.role] >= RANK[role] ? 'allow' : 'deny';
+/** The owner's attempts: only the owner (issue 10 §2). */
+const ownerOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.owner ? 'allow' : 'deny');
+/** Certificates: the holder, and admins (the code lets admins download for support). */
+const holderOrAdmin = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.owner || a.role === 'admin' ? 'allow' : 'deny';
+
+/** A reader's own progress: for those enrolled in the course. */
+const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? 'allow' : 'deny');
+
+const COURSE_TRAINERS =
+	'course trainers (issue 10 §2, `access` branch): until they exist every trainer sees results';
+/** Results and knowledge gain: admins and the course's own trainers only (issue 10 §2). */
+const courseStaff = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.role === 'admin' || a.courseTrainer ? 'allow' : 'deny';
+
+export const PAGE_RULES: Record<string, Rule> = {
+	'/': { expect: anyone },
+	'/verify': { expect: anyone },
+	'/verify/[code]': { expect: anyone },
+	'/(auth)/signin': { expect: anyone },
+	'/(auth)/register': { expect: anyone },
+	'/(auth)/signout': { expect: anyone },
+	'/(auth)/setup/[token]': { expect: anyone },
+	'/(auth)/account': { expect: signedIn },
+	'/(admin)/admin': { expect: atLeast('admin') },
+	'/(admin)/admin/certificates': { expect: atLeast('admin') },
+	'/(learn)/learn': { expect: signedIn },
+	'/(learn)/courses': { expect: anyone },
+	'/(learn)/courses/[slug]': { expect: anyone },
+	// The second lesson: past the public preview, for enrolled learners and staff.
+	'/(learn)/courses/[slug]/[module]/[lesson]': { expect: signedIn },
+	'/(learn)/courses/[slug]/quiz/[quiz]': { expect: signedIn },
+	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]': { expect: ownerOnly },
+	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]/review': {
+		expect: ownerOnly,
+		params: (w) => ({
+			attemptId: String(w.subject.submittedAttempt),
+			quiz: w.subject.submittedQuiz
+		})
+	},
+	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: atLeast('trainer') },
+	'/(learn)/courses/[slug]/results': { expect: courseStaff, pending: COURSE_TRAINERS },
+	'/(learn)/certificates': { expect: signedIn },
+	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
+	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
+};
+
+export const API_RULES: Record<string, Rule> = {
+	'GET /healthz': { expect: anyone },
+	'GET /.well-known/jwks.json': { expect: anyone },
+	'GET /api/v1/me': { expect: signedIn },
+	'GET /api/v1/governorates': { expect: anyone },
+	'GET /api/v1/courses': { expect: anyone },
+	'GET /api/v1/courses/{slug}': { expect: anyone },
+	'GET /api/v1/me/enrolments': { expect: signedIn },
+	'POST /api/v1/me/lessons/{lessonId}/scroll': { expect: enrolledOnly },
+	'GET /api/v1/attempts/{id}': { expect: ownerOnly },
+	'POST /api/v1/attempts/{id}/answers/{questionId}': { expect: ownerOnly },
+	'POST /api/v1/attempts/{id}/answers/{questionId}/check': { expect: ownerOnly },
+	'POST /api/v1/attempts/{id}/submit': { expect: ownerOnly },
+	'GET /api/v1/certificates/{code}': { expect: anyone },
+	'POST /api/v1/credentials/verify': { expect: anyone }
+};
+
+/** Routes that have no rule: each one fails the matrix. */
+export function missingRules(ids: string[], rules: Record<string, Rule>): string[] {
+	return ids.filter((id) => !(id in rules));
+}
+
+/** What an answer means for access. */
+export function verdictOf(status: number, location: string): Verdict | 'error' {
+	if (status >= 500 || status === 0) return 'error';
+	if (status === 401) return 'signin';
+	if (status >= 300 && status < 400) return /\/signin(\?|$)/.test(location) ? 'signin' : 'allow';
+	if (status === 403 || status === 404) return 'deny';
+	// Past the guard: the request was read and judged on its content (400, 409, 415, 422…).
+	return 'allow';
+}
