@@ -10,7 +10,8 @@ export const ErrorSchema = Type.Object(
 		),
 		requestId: Type.Optional(Type.String({ description: 'Quote it when reporting a 5xx' }))
 	},
-	{ $id: 'Error', title: 'Error' }
+	// Open: a response schema drops unlisted keys, and an error must never lose its details.
+	{ $id: 'Error', title: 'Error', additionalProperties: true }
 );
 
 /** A reference to the shared error schema, typed for handlers (`reply.code(404).send(…)`). */

@@ -67,7 +67,7 @@ describe('the server log', () => {
 		expect(loggerOptions({ level: 'warn', tty: false })).toEqual({ level: 'warn' });
 	});
 
-	it('logs requests at debug, so the default info level shows only what matters', async () => {
+	it('logs requests at debug, so the default info level shows only what matters (issue 10 §6)', async () => {
 		const info = await requestLines('info');
 		expect(info.map((l) => l.msg)).toEqual(['a start-up line']);
 		const debug = await requestLines('debug');
