@@ -87,7 +87,7 @@ export const isMappedCode = (code: string): boolean => Object.hasOwn(TABLE, code
 
 /** The status and the sentence in `locale` for a code (form field codes included). */
 export function describeCode(code: string, locale: Locale, details: Details = {}): Refusal {
-	const [status, text] = isMappedCode(code) ? TABLE[code]! : FALLBACK;
+	const [status, text] = (isMappedCode(code) ? TABLE[code] : undefined) ?? FALLBACK;
 	return { status, code, message: text(locale, details) };
 }
 

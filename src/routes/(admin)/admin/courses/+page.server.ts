@@ -36,7 +36,8 @@ async function assignment(event: RequestEvent) {
 	allow(canAssignCourseTrainers(admin));
 	const form = await event.request.formData();
 	const courseId = Number(form.get('courseId'));
-	const userId = String(form.get('userId') ?? '');
+	const posted = form.get('userId');
+	const userId = typeof posted === 'string' ? posted : '';
 	const valid = Number.isSafeInteger(courseId) && courseId > 0 && userId !== '';
 	return { admin, courseId, userId, valid };
 }
