@@ -31,7 +31,7 @@ async function main() {
 	// Deadline sweep: attempts nobody reopens are still submitted within a minute of their time.
 	const sweep = setInterval(() => {
 		try {
-			expireDueAttempts(db);
+			expireDueAttempts(db, { issuer: config });
 		} catch (err) {
 			app.log.error({ err }, 'quiz deadline sweep failed');
 		}

@@ -27,5 +27,8 @@ export async function startupTasks(ctx: AppContext, log: FastifyBaseLogger): Pro
 	// The index is derived data: rebuilt whole at each start (milliseconds for our catalog).
 	log.info({ entries: rebuildSearchIndex(ctx.db) }, 'search index rebuilt');
 	// Quiz attempts whose time ran out while the server was down are submitted with what was saved.
-	log.info({ attempts: expireDueAttempts(ctx.db) }, 'overdue quiz attempts submitted');
+	log.info(
+		{ attempts: expireDueAttempts(ctx.db, { issuer: ctx.config }) },
+		'overdue quiz attempts submitted'
+	);
 }

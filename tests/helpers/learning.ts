@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { quiz, quizAttempt } from '../../src/lib/server/db/schema/index.ts';
 import { syllabus } from '../../src/lib/server/learning/catalog.ts';
-import { completeLesson } from '../../src/lib/server/learning/progress.ts';
+import { completeLesson } from '../../src/lib/server/learning/complete-lesson.ts';
 import {
 	saveAnswer,
 	startAttempt,
 	submitAttempt
 } from '../../src/lib/server/quiz/attempts/index.ts';
-import { rightResponse } from '../integration/quiz/fixture.ts';
+import { ISSUER, rightResponse } from '../integration/quiz/fixture.ts';
 
 type Locale = 'ar' | 'fr' | 'en';
 
@@ -28,18 +28,19 @@ export function passAllQuizzes(
 		.where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false)))
 		.all();
 	for (const q of quizzes.filter((x) => !skip.includes(x.slug))) {
-		const attempt = startAttempt(db, { userId, quizId: q.id, locale });
+		const attempt = startAttempt(db, { issuer: ISSUER, userId, quizId: q.id, locale });
 		const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attempt.id)).get()!;
 		for (const { question } of row.questions) {
 			if (question.type === 'description') continue;
 			saveAnswer(db, {
+				issuer: ISSUER,
 				attemptId: attempt.id,
 				userId,
 				questionId: question.id,
 				response: rightResponse(question, locale)
 			});
 		}
-		submitAttempt(db, { attemptId: attempt.id, userId });
+		submitAttempt(db, { issuer: ISSUER, attemptId: attempt.id, userId });
 	}
 }
 
@@ -50,6 +51,6 @@ export function finishLessons(
 ) {
 	const lessons = syllabus(db, courseId).flatMap((m) => m.lessons);
 	for (const l of lessons.slice(0, lessons.length - leave))
-		completeLesson(db, { userId, courseId, lessonId: l.id });
+		completeLesson(db, { issuer: ISSUER, userId, courseId, lessonId: l.id });
 	return lessons;
 }

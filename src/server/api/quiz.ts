@@ -13,8 +13,6 @@ import {
 	submitAttempt,
 	viewAttempt
 } from '../../lib/server/quiz/attempts/index.ts';
-import { liveQuiz } from '../../lib/server/quiz/attempts/load.ts';
-import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts';
 import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';
 import { ErrorBody } from './schemas.ts';
@@ -88,7 +86,11 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			const v = viewAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
+			const v = viewAttempt(ctx.db, {
+				attemptId: req.params.id,
+				userId: user.id,
+				issuer: ctx.config
+			});
 			const answers = Object.fromEntries(
 				Object.entries(v.answers).map(([id, a]) => [
 					id,
@@ -142,7 +144,8 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 				attemptId: req.params.id,
 				userId: user.id,
 				questionId: req.params.questionId,
-				response: req.body.response
+				response: req.body.response,
+				issuer: ctx.config
 			});
 			return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
 		}
@@ -168,7 +171,8 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			return checkAnswer(ctx.db, {
 				attemptId: req.params.id,
 				userId: user.id,
-				questionId: req.params.questionId
+				questionId: req.params.questionId,
+				issuer: ctx.config
 			});
 		}
 	);
@@ -187,21 +191,12 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 		async (req, reply) => {
 			const user = requireApiRole(ctx, req, reply);
 			if (!user) return reply;
-			const r = submitAttempt(ctx.db, { attemptId: req.params.id, userId: user.id });
-			const courseId = courseOf(ctx, req.params.id, user.id);
-			if (courseId !== null)
-				issueEarnedCertificates(ctx.db, { userId: user.id, courseId, issuer: ctx.config });
+			const r = submitAttempt(ctx.db, {
+				attemptId: req.params.id,
+				userId: user.id,
+				issuer: ctx.config
+			});
 			return { ...r, submittedAt: r.submittedAt.toISOString() };
 		}
 	);
 };
-
-/** The course of an attempt's quiz; null once the quiz is archived (no certificate to issue). */
-function courseOf(ctx: AppContext, attemptId: number, userId: string): number | null {
-	try {
-		return liveQuiz(ctx.db, viewAttempt(ctx.db, { attemptId, userId }).quizId).courseId;
-	} catch (e) {
-		if (e instanceof DomainError) return null;
-		throw e;
-	}
-}

@@ -103,7 +103,9 @@ export async function startWorld(): Promise<World> {
 	const earn = (id: string) => {
 		finishLessons(db, { userId: id, courseId });
 		passAllQuizzes(db, { userId: id, courseId, locale: 'en' });
-		return issueEarnedCertificates(db, { userId: id, courseId, issuer: config });
+		return db.transaction((tx) =>
+			issueEarnedCertificates(tx, { userId: id, courseId, issuer: config })
+		);
 	};
 	const owner = ACTOR_NAMES.find((n) => 'owner' in ACTORS[n])!;
 	const ownerId = userId[owner]!;
@@ -121,9 +123,15 @@ export async function startWorld(): Promise<World> {
 			openAttempt[name] = startAttempt(db, {
 				userId: userId[name]!,
 				quizId: practice.id,
-				locale: 'en'
+				locale: 'en',
+				issuer: config
 			}).id;
-	const victimAttempt = startAttempt(db, { userId: victim, quizId: practice.id, locale: 'en' });
+	const victimAttempt = startAttempt(db, {
+		userId: victim,
+		quizId: practice.id,
+		locale: 'en',
+		issuer: config
+	});
 	const firstQuestion = (attemptId: number) =>
 		db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get()!.questions[0]!.question
 			.id;

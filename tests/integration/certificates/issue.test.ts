@@ -10,7 +10,8 @@ import { postForm, registration } from '../../helpers/forms.ts';
 import { finishLessons, passAllQuizzes } from '../../helpers/learning.ts';
 import { certificate, course, user } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
-import { issueEarnedCertificates } from '../../../src/lib/server/certificates/issue.ts';
+import { completeLesson } from '../../../src/lib/server/learning/complete-lesson.ts';
+import { ISSUER } from '../quiz/fixture.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
 
 let h: TestApp;
@@ -39,45 +40,25 @@ describe('issuing', () => {
 	it('gives nothing before the course is complete: lessons alone or quizzes alone are not enough', async () => {
 		const a = await learner();
 		finishLessons(h.t.db, { userId: a.id, courseId });
-		expect(
-			issueEarnedCertificates(h.t.db, {
-				userId: a.id,
-				courseId,
-				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
-			})
-		).toEqual([]);
+		expect(mine(a.id)).toEqual([]);
 		const b = await learner();
 		passAllQuizzes(h.t.db, { userId: b.id, courseId });
-		expect(
-			issueEarnedCertificates(h.t.db, {
-				userId: b.id,
-				courseId,
-				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
-			})
-		).toEqual([]);
+		expect(mine(b.id)).toEqual([]);
 		const c = await learner();
 		finishLessons(h.t.db, { userId: c.id, courseId });
 		passAllQuizzes(h.t.db, { userId: c.id, courseId, skip: ['final'] });
-		expect(
-			issueEarnedCertificates(h.t.db, {
-				userId: c.id,
-				courseId,
-				issuer: { certificateIssuer: 'T', certificateSignatories: [] }
-			})
-		).toEqual([]);
+		expect(mine(c.id)).toEqual([]);
 	});
 
 	it('issues exactly once when 20 requests finish the last lesson at the same moment', async () => {
 		const a = await learner();
 		passAllQuizzes(h.t.db, { userId: a.id, courseId });
-		finishLessons(h.t.db, { userId: a.id, courseId, leave: 1 });
-		// A second connection to the same file issues too, interleaved with the HTTP requests.
+		const last = finishLessons(h.t.db, { userId: a.id, courseId, leave: 1 }).at(-1)!;
+		// A second connection to the same file finishes it too, interleaved with the HTTP requests.
 		const other = createDb(h.t.file);
-		const issuer = { certificateIssuer: 'T', certificateSignatories: [] };
-		finishLessons(other, { userId: a.id, courseId, leave: 0 });
 		const requests = Array.from({ length: 20 }, async (_v, i) => {
 			if (i % 2) await new Promise((r) => setImmediate(r));
-			issueEarnedCertificates(other, { userId: a.id, courseId, issuer });
+			completeLesson(other, { userId: a.id, courseId, lessonId: last.id, issuer: ISSUER });
 			return postForm(h.app, `/fr${lastLesson}?/complete`, {}, a.cookie);
 		});
 		const results = await Promise.all(requests);

@@ -11,7 +11,7 @@ import {
 import type { QuizSettings } from '../../../src/lib/server/courses/types.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { essay, everyType, single, truefalse } from '../../unit/quiz/sample-questions.ts';
-import { T0, addUser, codeOf, learnerWithQuiz, minutes, rightResponse } from './fixture.ts';
+import { ISSUER, T0, addUser, codeOf, learnerWithQuiz, minutes, rightResponse } from './fixture.ts';
 
 let t: TestDb;
 beforeEach(() => (t = createTestDb()));
@@ -21,10 +21,16 @@ afterEach(() => {
 
 function attemptAt(questions = everyType, settings: Partial<QuizSettings> = {}) {
 	const { quizId, userId } = learnerWithQuiz(t.db, questions, settings);
-	const { id: attemptId } = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
+	const { id: attemptId } = startAttempt(t.db, {
+		issuer: ISSUER,
+		userId,
+		quizId,
+		locale: 'fr',
+		now: T0
+	});
 	const answer = (questionId: string, response: unknown) =>
-		saveAnswer(t.db, { attemptId, userId, questionId, response, now: minutes(1) });
-	const submit = () => submitAttempt(t.db, { attemptId, userId, now: minutes(2) });
+		saveAnswer(t.db, { issuer: ISSUER, attemptId, userId, questionId, response, now: minutes(1) });
+	const submit = () => submitAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(2) });
 	return { quizId, userId, attemptId, answer, submit };
 }
 
@@ -32,7 +38,9 @@ describe('secrecy before submission', () => {
 	it('sends no answer key and no feedback to the browser while the attempt is open', () => {
 		const { attemptId, userId, answer } = attemptAt();
 		answer(single.id, 'b');
-		const json = JSON.stringify(viewAttempt(t.db, { attemptId, userId, now: minutes(1) }));
+		const json = JSON.stringify(
+			viewAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(1) })
+		);
 		for (const key of [
 			'correct',
 			'fraction',
@@ -106,7 +114,14 @@ describe('essays', () => {
 		});
 		const trainer = addUser(t.db);
 		const grade = (questionId: string, score: number) => () =>
-			gradeEssay(t.db, { attemptId, questionId, score, graderId: trainer, now: minutes(60) });
+			gradeEssay(t.db, {
+				issuer: ISSUER,
+				attemptId,
+				questionId,
+				score,
+				graderId: trainer,
+				now: minutes(60)
+			});
 		expect(codeOf(grade(essay.id, 6))).toBe('invalid_score');
 		expect(codeOf(grade(single.id, 1))).toBe('not_essay');
 		expect(grade(essay.id, 4)()).toMatchObject({
@@ -117,7 +132,9 @@ describe('essays', () => {
 			pending: 0
 		});
 		expect(grade(essay.id, 1)()).toMatchObject({ score: 2, percentage: 33.33, passed: false });
-		expect(submitAttempt(t.db, { attemptId, userId, now: minutes(90) })).toMatchObject({
+		expect(
+			submitAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(90) })
+		).toMatchObject({
 			score: 2,
 			passed: false
 		});

@@ -15,7 +15,15 @@ import {
 import type { QuizAttempt } from '../../../src/lib/server/db/schema/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';
-import { T0, addUser, enrolIn, learnerWithQuiz, minutes, rightResponse } from './fixture.ts';
+import {
+	ISSUER,
+	T0,
+	addUser,
+	enrolIn,
+	learnerWithQuiz,
+	minutes,
+	rightResponse
+} from './fixture.ts';
 
 const { course, quiz } = schema;
 let t: TestDb;
@@ -41,6 +49,7 @@ function answerAllRight(attempt: QuizAttempt, userId: string, at: Date) {
 	for (const { question } of attempt.questions)
 		if (question.type !== 'description')
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId: attempt.id,
 				userId,
 				questionId: question.id,
@@ -57,7 +66,9 @@ describe('the shipped participatory-governance course', () => {
 		expect(pretest).toMatchObject({ kind: 'pretest', quizId: finalId, deadlineAt: null });
 		expect(pretest.questions).toHaveLength(10);
 		answerAllRight(pretest, userId, minutes(5));
-		expect(submitAttempt(t.db, { attemptId: pretest.id, userId, now: minutes(6) })).toMatchObject({
+		expect(
+			submitAttempt(t.db, { issuer: ISSUER, attemptId: pretest.id, userId, now: minutes(6) })
+		).toMatchObject({
 			percentage: 100
 		});
 		expect(startPretest(t.db, { userId, courseId, locale: 'ar', now: minutes(7) }).id).toBe(
@@ -72,18 +83,32 @@ describe('the shipped participatory-governance course', () => {
 			bestPercentage: null,
 			awaitingGrading: false
 		});
-		const open = startAttempt(t.db, { userId, quizId: finalId, locale: 'ar', now: minutes(8) });
+		const open = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId: finalId,
+			locale: 'ar',
+			now: minutes(8)
+		});
 		expect(open.id).not.toBe(pretest.id);
 	});
 
 	it('reports each quiz of the course, final last, with attempts, best result and open attempt', () => {
 		const userId = addUser(t.db);
 		enrolIn(t.db, userId, courseId);
-		const final = startAttempt(t.db, { userId, quizId: finalId, locale: 'ar', now: T0 });
+		const final = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId: finalId,
+			locale: 'ar',
+			now: T0
+		});
 		expect(final.questions).toHaveLength(15);
 		expect(final.deadlineAt).toEqual(minutes(30));
 		answerAllRight(final, userId, minutes(10));
-		expect(submitAttempt(t.db, { attemptId: final.id, userId, now: minutes(11) })).toMatchObject({
+		expect(
+			submitAttempt(t.db, { issuer: ISSUER, attemptId: final.id, userId, now: minutes(11) })
+		).toMatchObject({
 			percentage: 100,
 			passed: true
 		});
@@ -96,6 +121,7 @@ describe('the shipped participatory-governance course', () => {
 			'final'
 		]);
 		const module1 = startAttempt(t.db, {
+			issuer: ISSUER,
 			userId,
 			quizId: status[0]!.quizId,
 			locale: 'fr',
@@ -124,8 +150,15 @@ describe('mastery', () => {
 			mastery: { of: 4, correct: 3 }
 		});
 		const round = (singleAnswer: string, at: number) => {
-			const a = startAttempt(t.db, { userId, quizId, locale: 'fr', now: minutes(at) });
+			const a = startAttempt(t.db, {
+				issuer: ISSUER,
+				userId,
+				quizId,
+				locale: 'fr',
+				now: minutes(at)
+			});
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId: a.id,
 				userId,
 				questionId: truefalse.id,
@@ -133,13 +166,14 @@ describe('mastery', () => {
 				now: minutes(at)
 			});
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId: a.id,
 				userId,
 				questionId: single.id,
 				response: singleAnswer,
 				now: minutes(at + 1)
 			});
-			submitAttempt(t.db, { attemptId: a.id, userId, now: minutes(at + 2) });
+			submitAttempt(t.db, { issuer: ISSUER, attemptId: a.id, userId, now: minutes(at + 2) });
 		};
 		expect(masteryState(t.db, { userId, quizId })).toEqual({
 			of: 4,

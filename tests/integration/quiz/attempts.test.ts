@@ -12,7 +12,7 @@ import {
 } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { essay, everyType, multiple, single, truefalse } from '../../unit/quiz/sample-questions.ts';
-import { T0, addUser, enrolIn, learnerWithQuiz, minutes, codeOf } from './fixture.ts';
+import { ISSUER, T0, addUser, enrolIn, learnerWithQuiz, minutes, codeOf } from './fixture.ts';
 
 const { attemptAnswer, question, quizAttempt } = schema;
 const run = promisify(execFile);
@@ -42,14 +42,17 @@ describe('starting and resuming', () => {
 		const { quizId } = learner();
 		const stranger = addUser(t.db);
 		expect(
-			codeOf(() => startAttempt(t.db, { userId: stranger, quizId, locale: 'fr', now: T0 }))
+			codeOf(() =>
+				startAttempt(t.db, { issuer: ISSUER, userId: stranger, quizId, locale: 'fr', now: T0 })
+			)
 		).toBe('not_enrolled');
 	});
 
 	it('resumes the open attempt on another device with the same questions and saved answers', () => {
 		const { quizId, userId } = learner();
-		const first = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
+		const first = startAttempt(t.db, { issuer: ISSUER, userId, quizId, locale: 'fr', now: T0 });
 		saveAnswer(t.db, {
+			issuer: ISSUER,
 			attemptId: first.id,
 			userId,
 			questionId: single.id,
@@ -57,11 +60,22 @@ describe('starting and resuming', () => {
 			now: minutes(1)
 		});
 		const phone = secondConnection();
-		const again = startAttempt(phone, { userId, quizId, locale: 'ar', now: minutes(2) });
+		const again = startAttempt(phone, {
+			issuer: ISSUER,
+			userId,
+			quizId,
+			locale: 'ar',
+			now: minutes(2)
+		});
 		expect(again.id).toBe(first.id);
-		const view = viewAttempt(phone, { attemptId: again.id, userId, now: minutes(2) });
+		const view = viewAttempt(phone, {
+			issuer: ISSUER,
+			attemptId: again.id,
+			userId,
+			now: minutes(2)
+		});
 		expect(view.questions).toEqual(
-			viewAttempt(t.db, { attemptId: first.id, userId, now: T0 }).questions
+			viewAttempt(t.db, { issuer: ISSUER, attemptId: first.id, userId, now: T0 }).questions
 		);
 		expect(view.answers[single.id]).toMatchObject({ response: 'a', revision: 1 });
 		expect(view.status).toBe('open');
@@ -73,7 +87,8 @@ describe('starting and resuming', () => {
 		const ids = await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
 				Promise.resolve().then(
-					() => startAttempt(dbs[i % 2]!, { userId, quizId, locale: 'fr', now: T0 }).id
+					() =>
+						startAttempt(dbs[i % 2]!, { issuer: ISSUER, userId, quizId, locale: 'fr', now: T0 }).id
 				)
 			)
 		);
@@ -107,9 +122,22 @@ describe('starting and resuming', () => {
 describe('saving answers', () => {
 	it('keeps every change as a new revision and treats the same answer again as harmless', () => {
 		const { quizId, userId } = learner();
-		const { id: attemptId } = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
+		const { id: attemptId } = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId,
+			locale: 'fr',
+			now: T0
+		});
 		const save = (response: unknown, at: number) =>
-			saveAnswer(t.db, { attemptId, userId, questionId: multiple.id, response, now: minutes(at) });
+			saveAnswer(t.db, {
+				issuer: ISSUER,
+				attemptId,
+				userId,
+				questionId: multiple.id,
+				response,
+				now: minutes(at)
+			});
 		expect(save(['tax'], 1)).toEqual({ savedAt: minutes(1), revision: 1 });
 		expect(save(['tax', 'fee'], 2)).toEqual({ savedAt: minutes(2), revision: 2 });
 		expect(save(['tax', 'fee'], 3)).toEqual({ savedAt: minutes(2), revision: 2 });
@@ -124,11 +152,17 @@ describe('saving answers', () => {
 
 	it('refuses a response of the wrong shape, an unknown question and another learner’s attempt', () => {
 		const { quizId, userId, courseId } = learner();
-		const { id: attemptId } = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
+		const { id: attemptId } = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId,
+			locale: 'fr',
+			now: T0
+		});
 		const save =
 			(questionId: string, response: unknown, who = userId) =>
 			() =>
-				saveAnswer(t.db, { attemptId, userId: who, questionId, response, now: T0 });
+				saveAnswer(t.db, { issuer: ISSUER, attemptId, userId: who, questionId, response, now: T0 });
 		expect(codeOf(save(single.id, ['a']))).toBe('invalid_response');
 		expect(codeOf(save(multiple.id, 'tax'))).toBe('invalid_response');
 		expect(codeOf(save(truefalse.id, 'maybe'))).toBe('invalid_response');
@@ -137,9 +171,9 @@ describe('saving answers', () => {
 		const intruder = addUser(t.db);
 		enrolIn(t.db, intruder, courseId);
 		expect(codeOf(save(single.id, 'a', intruder))).toBe('not_found');
-		expect(codeOf(() => viewAttempt(t.db, { attemptId, userId: intruder, now: T0 }))).toBe(
-			'not_found'
-		);
+		expect(
+			codeOf(() => viewAttempt(t.db, { issuer: ISSUER, attemptId, userId: intruder, now: T0 }))
+		).toBe('not_found');
 		expect(t.db.select().from(attemptAnswer).all()).toHaveLength(0);
 	});
 });
@@ -147,10 +181,28 @@ describe('saving answers', () => {
 describe('submitting', () => {
 	it('returns the same result when submitted twice and refuses a save afterwards', () => {
 		const { quizId, userId } = learner([single, truefalse]);
-		const { id: attemptId } = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
-		saveAnswer(t.db, { attemptId, userId, questionId: single.id, response: 'a', now: minutes(1) });
-		const first = submitAttempt(t.db, { attemptId, userId, now: minutes(2) });
-		const second = submitAttempt(secondConnection(), { attemptId, userId, now: minutes(9) });
+		const { id: attemptId } = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId,
+			locale: 'fr',
+			now: T0
+		});
+		saveAnswer(t.db, {
+			issuer: ISSUER,
+			attemptId,
+			userId,
+			questionId: single.id,
+			response: 'a',
+			now: minutes(1)
+		});
+		const first = submitAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(2) });
+		const second = submitAttempt(secondConnection(), {
+			issuer: ISSUER,
+			attemptId,
+			userId,
+			now: minutes(9)
+		});
 		expect(second).toEqual(first);
 		expect(first).toMatchObject({
 			score: 1,
@@ -162,6 +214,7 @@ describe('submitting', () => {
 		expect(t.db.select().from(quizAttempt).all()).toHaveLength(1);
 		const save = () =>
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId,
 				userId,
 				questionId: truefalse.id,
@@ -184,8 +237,14 @@ describe('submitting', () => {
 
 	it('keeps a started attempt’s questions and grade when the quiz is edited afterwards', () => {
 		const { quizId, userId } = learner([single]);
-		const { id: attemptId } = startAttempt(t.db, { userId, quizId, locale: 'fr', now: T0 });
-		const before = viewAttempt(t.db, { attemptId, userId, now: T0 });
+		const { id: attemptId } = startAttempt(t.db, {
+			issuer: ISSUER,
+			userId,
+			quizId,
+			locale: 'fr',
+			now: T0
+		});
+		const before = viewAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: T0 });
 		const options = (single.body.options as { id: string; correct?: boolean }[]).map((o) => ({
 			...o,
 			text: { fr: `édité ${o.id}` },
@@ -196,11 +255,20 @@ describe('submitting', () => {
 			.set({ body: { ...single.body, prompt: { fr: 'Nouvelle question ?' }, options } })
 			.where(and(eq(question.quizId, quizId), eq(question.questionId, single.id)))
 			.run();
-		saveAnswer(t.db, { attemptId, userId, questionId: single.id, response: 'a', now: minutes(1) });
-		expect(viewAttempt(t.db, { attemptId, userId, now: minutes(1) }).questions).toEqual(
-			before.questions
-		);
-		expect(submitAttempt(t.db, { attemptId, userId, now: minutes(2) })).toMatchObject({
+		saveAnswer(t.db, {
+			issuer: ISSUER,
+			attemptId,
+			userId,
+			questionId: single.id,
+			response: 'a',
+			now: minutes(1)
+		});
+		expect(
+			viewAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(1) }).questions
+		).toEqual(before.questions);
+		expect(
+			submitAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(2) })
+		).toMatchObject({
 			score: 1,
 			passed: true
 		});

@@ -10,6 +10,9 @@ import type { Question } from '../../../src/lib/server/quiz/types.ts';
 const { course, courseVersion, enrolment, question, quiz, user } = schema;
 const T0 = new Date('2026-03-01T09:00:00Z');
 
+/** The issuer of any certificate a test's result earns (the configuration's defaults). */
+export const ISSUER = { certificateIssuer: 'Tamkeen', certificateSignatories: [] };
+
 export const minutes = (n: number, from = T0) => new Date(from.getTime() + n * 60_000);
 export { T0 };
 

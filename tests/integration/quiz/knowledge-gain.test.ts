@@ -8,6 +8,7 @@ import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { startPretest, submitAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
+import { ISSUER } from './fixture.ts';
 
 let h: TestApp;
 beforeAll(async () => (h = await buildTestApp({ kit: true, courses: true })));
@@ -26,7 +27,7 @@ describe('knowledge gained (trainers)', () => {
 		enrol(h.t.db, { userId, courseId });
 		// A blank pre-test scores 0; every final answer right scores 100.
 		const pre = startPretest(h.t.db, { userId, courseId, locale: 'fr' });
-		submitAttempt(h.t.db, { attemptId: pre.id, userId });
+		submitAttempt(h.t.db, { issuer: ISSUER, attemptId: pre.id, userId });
 		passAllQuizzes(h.t.db, { userId, courseId });
 
 		expect(

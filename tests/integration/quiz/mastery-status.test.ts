@@ -7,7 +7,7 @@ import {
 } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';
-import { learnerWithQuiz, minutes, rightResponse } from './fixture.ts';
+import { ISSUER, learnerWithQuiz, minutes, rightResponse } from './fixture.ts';
 
 let t: TestDb;
 beforeEach(() => (t = createTestDb()));
@@ -25,12 +25,14 @@ describe('mastery mode', () => {
 		const wrongTf = !(rightResponse(truefalse, 'fr') as boolean);
 		const take = (answers: [unknown, unknown], at: number) => {
 			const { id: attemptId } = startAttempt(t.db, {
+				issuer: ISSUER,
 				userId,
 				quizId,
 				locale: 'fr',
 				now: minutes(at)
 			});
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId,
 				userId,
 				questionId: single.id,
@@ -38,13 +40,14 @@ describe('mastery mode', () => {
 				now: minutes(at + 1)
 			});
 			saveAnswer(t.db, {
+				issuer: ISSUER,
 				attemptId,
 				userId,
 				questionId: truefalse.id,
 				response: answers[1],
 				now: minutes(at + 2)
 			});
-			submitAttempt(t.db, { attemptId, userId, now: minutes(at + 3) });
+			submitAttempt(t.db, { issuer: ISSUER, attemptId, userId, now: minutes(at + 3) });
 		};
 		const status = () => quizStatusForCourse(t.db, { userId, courseId })[0]!;
 		take([rightResponse(single, 'fr'), wrongTf], 10);

@@ -22,7 +22,7 @@ const write = (headers: Record<string, string>, body = JSON.stringify({ scroll: 
 
 describe('cross-site API writes', () => {
 	it('refuses a cross-site API write that carries the session cookie (issue 9 #13)', async () => {
-		const refused = [
+		const refused: Record<string, string>[] = [
 			{ origin: 'https://evil.example' },
 			{ origin: 'null' },
 			{ 'sec-fetch-site': 'cross-site' },
@@ -40,11 +40,12 @@ describe('cross-site API writes', () => {
 	});
 
 	it('lets same-origin writes through, from the page and from non-browser clients', async () => {
-		for (const headers of [
+		const allowed: Record<string, string>[] = [
 			{ origin: ORIGIN, 'sec-fetch-site': 'same-origin' },
 			{ origin: 'http://localhost:3000' },
 			{}
-		]) {
+		];
+		for (const headers of allowed) {
 			const res = await write({ cookie: session, ...headers });
 			expect(res.statusCode, JSON.stringify(headers)).toBe(404);
 			expect(res.json()).toMatchObject({ error: 'NOT_FOUND' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import type { DbLike, Tx } from '../db/index.ts';
 import { certificate, course, user, type Certificate } from '../db/schema/index.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { Config } from '../config.ts';
@@ -8,18 +8,19 @@ import type { CourseMeta } from '../courses/types.ts';
 import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
-import { quizStatusForCourse } from '../quiz/attempts/index.ts';
+import { quizStatusForCourse } from '../quiz/attempts/status.ts';
 import { recordAudit } from '../audit/log.ts';
 import { generateCertificateCode } from './code.ts';
 import { evaluateEligibility, type Eligibility } from './eligibility.ts';
 import type { CertificateSnapshot, CertificateType } from './types.ts';
 
 type Meta = CourseMeta & { version: string; locales: CertificateSnapshot['locales'] };
-type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
+/** Who issues and signs, from the configuration: every path that can earn a certificate takes it. */
+export type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
 
 /** Where a learner stands against a course's completion rule. */
 export function completionState(
-	db: Db,
+	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
 	const raw = currentCourseMeta(db, courseId);
@@ -43,12 +44,14 @@ export function completionState(
 }
 
 /**
- * Issues every certificate a learner has earned in a course and not yet received, and returns
- * all their certificates for it. Called whenever progress or a result changes; the unique
- * (learner, course, type) index makes issuance exactly-once under any concurrency.
+ * Issues every certificate a learner has earned in a course and not yet received, inside the
+ * transaction of the change that earned it (lesson finished, attempt closed, essay graded), so
+ * both commit or neither does; returns all their certificates for it. Only those domain
+ * functions call it, never a route. The unique (learner, course, type) index makes issuance
+ * exactly-once under any concurrency.
  */
 export function issueEarnedCertificates(
-	db: Db,
+	tx: Tx,
 	{
 		userId,
 		courseId,
@@ -56,69 +59,67 @@ export function issueEarnedCertificates(
 		now = new Date()
 	}: { userId: string; courseId: number; issuer: Issuer; now?: Date }
 ): Certificate[] {
-	return db.transaction((tx) => {
-		const mine = () =>
-			tx
-				.select()
-				.from(certificate)
-				.where(and(eq(certificate.userId, userId), eq(certificate.courseId, courseId)))
-				.all();
-		if (!findEnrolment(db, { userId, courseId })) return mine();
-		const state = completionState(db, { userId, courseId });
-		const holder = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).get();
-		const slug = tx
-			.select({ slug: course.slug })
-			.from(course)
-			.where(eq(course.id, courseId))
-			.get()?.slug;
-		if (!state || !holder || !slug) return mine();
-		const earned: CertificateType[] = [];
-		if (state.eligibility.completion) earned.push('completion');
-		if (state.eligibility.participation) earned.push('participation');
-		for (const type of earned) {
-			const code = generateCertificateCode();
-			const snapshot: CertificateSnapshot = {
+	const mine = () =>
+		tx
+			.select()
+			.from(certificate)
+			.where(and(eq(certificate.userId, userId), eq(certificate.courseId, courseId)))
+			.all();
+	if (!findEnrolment(tx, { userId, courseId })) return mine();
+	const state = completionState(tx, { userId, courseId });
+	const holder = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).get();
+	const slug = tx
+		.select({ slug: course.slug })
+		.from(course)
+		.where(eq(course.id, courseId))
+		.get()?.slug;
+	if (!state || !holder || !slug) return mine();
+	const earned: CertificateType[] = [];
+	if (state.eligibility.completion) earned.push('completion');
+	if (state.eligibility.participation) earned.push('participation');
+	for (const type of earned) {
+		const code = generateCertificateCode();
+		const snapshot: CertificateSnapshot = {
+			code,
+			type,
+			holderName: holder.name,
+			courseSlug: slug,
+			courseTitle: state.meta.title,
+			courseVersion: state.meta.version,
+			hours: state.meta.hours,
+			score: type === 'completion' ? state.finalBest : null,
+			issuedAt: now.toISOString(),
+			issuerName: issuer.certificateIssuer,
+			signatories: issuer.certificateSignatories,
+			locales: state.meta.locales
+		};
+		const inserted = tx
+			.insert(certificate)
+			.values({
 				code,
+				userId,
+				courseId,
 				type,
-				holderName: holder.name,
-				courseSlug: slug,
-				courseTitle: state.meta.title,
-				courseVersion: state.meta.version,
-				hours: state.meta.hours,
-				score: type === 'completion' ? state.finalBest : null,
-				issuedAt: now.toISOString(),
-				issuerName: issuer.certificateIssuer,
-				signatories: issuer.certificateSignatories,
-				locales: state.meta.locales
-			};
-			const inserted = tx
-				.insert(certificate)
-				.values({
-					code,
-					userId,
-					courseId,
-					type,
-					snapshot,
-					identitySalt: randomBytes(16).toString('hex'),
-					issuedAt: now
-				})
-				.onConflictDoNothing({
-					target: [certificate.userId, certificate.courseId, certificate.type]
-				})
-				.run();
-			if (inserted.changes > 0)
-				recordAudit(
-					tx,
-					{
-						actorId: userId,
-						action: 'certificate.issue',
-						subjectType: 'certificate',
-						subjectId: code,
-						details: { courseId, type }
-					},
-					now
-				);
-		}
-		return mine();
-	});
+				snapshot,
+				identitySalt: randomBytes(16).toString('hex'),
+				issuedAt: now
+			})
+			.onConflictDoNothing({
+				target: [certificate.userId, certificate.courseId, certificate.type]
+			})
+			.run();
+		if (inserted.changes > 0)
+			recordAudit(
+				tx,
+				{
+					actorId: userId,
+					action: 'certificate.issue',
+					subjectType: 'certificate',
+					subjectId: code,
+					details: { courseId, type }
+				},
+				now
+			);
+	}
+	return mine();
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import type { Db, DbLike } from '../db/index.ts';
 import { course, courseVersion, lesson, lessonText, module } from '../db/schema/index.ts';
 import type { CourseMeta } from '../courses/types.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
@@ -100,7 +100,7 @@ export function enrolmentKeyOf(db: Db, courseId: number): string | null {
 }
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */
-export function syllabus(db: Db, courseId: number): SyllabusModule[] {
+export function syllabus(db: DbLike, courseId: number): SyllabusModule[] {
 	const mods = db
 		.select()
 		.from(module)

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db/index.ts';
+import type { Db, DbLike } from '../db/index.ts';
 import { enrolment, type Enrolment } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
@@ -60,7 +60,7 @@ export function enrol(
 }
 
 export function findEnrolment(
-	db: Db,
+	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): Enrolment | null {
 	return (

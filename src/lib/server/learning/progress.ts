@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/index.ts';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Db, DbLike } from '../db/index.ts';
 import { enrolment, lessonProgress } from '../db/schema/index.ts';
 import type { SyllabusModule } from './types.ts';
 
@@ -18,7 +18,7 @@ const percent = (done: number, total: number) =>
 
 /** Progress through a course's current syllabus (archived lessons no longer count). */
 export function courseProgress(
-	db: Db,
+	db: DbLike,
 	{ userId, courseId, modules }: { userId: string; courseId: number; modules: SyllabusModule[] }
 ): CourseProgress {
 	const lessonIds = modules.flatMap((m) => m.lessons.map((l) => l.id));
@@ -80,34 +80,6 @@ export function recordLessonOpened(
 			.run();
 		tx.update(enrolment)
 			.set({ lastLessonId: lessonId, lastActiveAt: now })
-			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-			.run();
-	});
-}
-
-/** Marks a lesson finished; doing it twice keeps the first time. */
-export function completeLesson(
-	db: Db,
-	{
-		userId,
-		courseId,
-		lessonId,
-		now = new Date()
-	}: { userId: string; courseId: number; lessonId: number; now?: Date }
-) {
-	db.transaction((tx) => {
-		tx.insert(lessonProgress)
-			.values({ userId, lessonId, firstOpenedAt: now, lastOpenedAt: now, completedAt: now })
-			.onConflictDoUpdate({
-				target: [lessonProgress.userId, lessonProgress.lessonId],
-				set: {
-					lastOpenedAt: now,
-					completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now.getTime()})`
-				}
-			})
-			.run();
-		tx.update(enrolment)
-			.set({ lastActiveAt: now })
 			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
 			.run();
 	});

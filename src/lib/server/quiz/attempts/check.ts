@@ -7,8 +7,8 @@ import { attemptAnswer, type AttemptAnswer, type QuizAttempt } from '../../db/sc
 import { DomainError } from '../../errors.ts';
 import { gradeQuestion } from '../grading/grade.ts';
 import { chosenFeedback, generalFeedback } from './answers.ts';
-import { isOverdue, ownedAttempt } from './load.ts';
-import { finaliseAttempt } from './submit.ts';
+import type { Issuer } from '../../certificates/issue.ts';
+import { changeOpenAttempt } from './change-open.ts';
 
 export type CheckedAnswer = {
 	correct: boolean | null;
@@ -40,33 +40,25 @@ export function checkAnswer(
 		attemptId,
 		userId,
 		questionId,
+		issuer,
 		now = new Date()
-	}: { attemptId: number; userId: string; questionId: string; now?: Date }
+	}: { attemptId: number; userId: string; questionId: string; issuer: Issuer; now?: Date }
 ): CheckedAnswer {
-	const outcome = db.transaction(
-		(tx): CheckedAnswer | { refused: 'attempt_submitted' | 'deadline_passed' } => {
-			const attempt = ownedAttempt(tx, { attemptId, userId });
-			if (attempt.submittedAt) return { refused: 'attempt_submitted' };
-			if (isOverdue(attempt, now)) {
-				finaliseAttempt(tx, attempt, now);
-				return { refused: 'deadline_passed' };
-			}
-			if (attempt.settings.feedback !== 'immediate') throw new DomainError('feedback_after_submit');
-			if (!attempt.questions.some((q) => q.question.id === questionId))
-				throw new DomainError('unknown_question', 'questionId');
-			const where = and(
-				eq(attemptAnswer.attemptId, attemptId),
-				eq(attemptAnswer.questionId, questionId)
-			);
-			const answer = tx.select().from(attemptAnswer).where(where).get();
-			if (!answer || answer.response === null)
-				throw new DomainError('no_answer_to_check', 'questionId');
-			const checked = answer.checkedAt ? answer : { ...answer, checkedAt: now };
-			if (!answer.checkedAt) tx.update(attemptAnswer).set({ checkedAt: now }).where(where).run();
-			return checkedResult(attempt, checked)!;
-		},
-		{ behavior: 'immediate' }
-	);
-	if ('refused' in outcome) throw new DomainError(outcome.refused);
-	return outcome;
+	return changeOpenAttempt(db, { attemptId, userId, now, issuer }, (tx, attempt): CheckedAnswer => {
+		if (attempt.settings.feedback !== 'immediate') throw new DomainError('feedback_after_submit');
+		if (!attempt.questions.some((q) => q.question.id === questionId))
+			throw new DomainError('unknown_question', 'questionId');
+		const where = and(
+			eq(attemptAnswer.attemptId, attemptId),
+			eq(attemptAnswer.questionId, questionId)
+		);
+		const answer = tx.select().from(attemptAnswer).where(where).get();
+		if (!answer || answer.response === null)
+			throw new DomainError('no_answer_to_check', 'questionId');
+		const checked = answer.checkedAt ? answer : { ...answer, checkedAt: now };
+		if (!answer.checkedAt) tx.update(attemptAnswer).set({ checkedAt: now }).where(where).run();
+		const result = checkedResult(attempt, checked);
+		if (!result) throw new DomainError('unknown_question', 'questionId');
+		return result;
+	});
 }

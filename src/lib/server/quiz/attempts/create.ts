@@ -1,16 +1,86 @@
-// Creating an attempt row: the snapshot of what is shown, and the open attempt it may meet.
+// Creating an attempt row: the one way an attempt or pre-test begins, the snapshot of what is
+// shown, and the open attempt it may meet.
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/index.ts';
+import type { Db, DbLike, Tx } from '../../db/index.ts';
 import { quizAttempt, type AttemptSettings, type QuizAttempt } from '../../db/schema/index.ts';
 import { DomainError } from '../../errors.ts';
 import { findEnrolment } from '../../learning/enrolment.ts';
 import { presentQuestion } from '../present.ts';
+import { drawQuestions, shuffle } from '../random.ts';
+import { liveQuestions } from './load.ts';
 import type { Locale, Question } from '../types.ts';
 
 export type AttemptKey = { userId: string; quizId: number; kind: 'attempt' | 'pretest' };
 
-export function requireEnrolment(db: Db, userId: string, courseId: number): void {
+export function requireEnrolment(db: DbLike, userId: string, courseId: number): void {
 	if (!findEnrolment(db, { userId, courseId })) throw new DomainError('not_enrolled');
+}
+
+/** The quiz an attempt is drawn from, and the course whose enrolment it needs. */
+export type Source = { quizId: number; courseId: number };
+
+/** How a new attempt's questions are drawn and shown, and the settings it keeps. */
+export type Draw = {
+	draw: number | null;
+	shuffleQuestions: boolean;
+	shuffleOptions: boolean;
+	settings: AttemptSettings;
+};
+
+/** What differs between an attempt and a pre-test; everything else is `beginAttempt`'s. */
+export type Beginning<S extends Source> = {
+	/** The quiz to draw from (refuses when there is none). */
+	source: (tx: Tx) => S;
+	/**
+	 * The attempt to return instead of a new one, or null. A DomainError it throws (limits,
+	 * cool-down) is thrown after the commit, so an overdue attempt it closed stays closed.
+	 */
+	existing: (tx: Tx, key: AttemptKey, source: S) => QuizAttempt | null;
+	draw: (tx: Tx, source: S) => Draw;
+};
+
+type Begin = { userId: string; kind: AttemptKey['kind']; locale: Locale; now: Date };
+
+/**
+ * The start shared by `startAttempt` and `startPretest`: in one immediate transaction, for an
+ * enrolled learner ('not_enrolled'), returns the existing attempt or draws and stores a new one.
+ */
+export function beginAttempt<S extends Source>(
+	db: Db,
+	{ userId, kind, locale, now }: Begin,
+	how: Beginning<S>
+): QuizAttempt {
+	const outcome = db.transaction(
+		(tx): QuizAttempt | DomainError => {
+			const source = how.source(tx);
+			requireEnrolment(tx, userId, source.courseId);
+			const key = { userId, quizId: source.quizId, kind };
+			let existing: QuizAttempt | null;
+			try {
+				existing = how.existing(tx, key, source);
+			} catch (e) {
+				if (e instanceof DomainError) return e;
+				throw e;
+			}
+			if (existing) return existing;
+			const d = how.draw(tx, source);
+			const seed = randomUUID();
+			const drawn = drawQuestions(liveQuestions(tx, key.quizId), { draw: d.draw, seed });
+			return insertAttempt(tx, {
+				...key,
+				locale,
+				now,
+				seed,
+				settings: d.settings,
+				questions: d.shuffleQuestions ? shuffle(drawn, `${seed}:order`) : drawn,
+				shuffleOptions: d.shuffleOptions
+			});
+		},
+		{ behavior: 'immediate' }
+	);
+	if (outcome instanceof DomainError) throw outcome;
+	return outcome;
 }
 
 /** The learner's open attempt of this kind; the partial unique index allows at most one. */
@@ -40,7 +110,7 @@ type Insert = AttemptKey & {
 };
 
 /** Stores the attempt with each question's definition and its presentation, option order included. */
-export function insertAttempt(tx: Tx, a: Insert): QuizAttempt {
+function insertAttempt(tx: Tx, a: Insert): QuizAttempt {
 	const minutes = a.settings.timeLimitMinutes;
 	const row = tx
 		.insert(quizAttempt)

@@ -5,23 +5,27 @@ import type { Db } from '../../db/index.ts';
 import { attemptAnswer, quizAttempt } from '../../db/schema/index.ts';
 import { recordAudit } from '../../audit/log.ts';
 import { DomainError } from '../../errors.ts';
+import type { Issuer } from '../../certificates/issue.ts';
 import { answersOf, columnsOf, resultOf, totalsOf, type AttemptResult } from './submit.ts';
+import { issueForAttempt } from './earned.ts';
 
 type GradeEssay = {
 	attemptId: number;
 	questionId: string;
 	score: number;
 	graderId: string;
+	issuer: Issuer;
 	now?: Date;
 };
 
 /**
  * Records the points a trainer gave to an essay of a submitted attempt (0..the question's
- * points; grading again replaces them). Checking that the grader may grade is the caller's.
+ * points; grading again replaces them) and issues what the new result earns. Checking that the
+ * grader may grade is the caller's.
  */
 export function gradeEssay(
 	db: Db,
-	{ attemptId, questionId, score, graderId, now = new Date() }: GradeEssay
+	{ attemptId, questionId, score, graderId, issuer, now = new Date() }: GradeEssay
 ): AttemptResult {
 	return db.transaction(
 		(tx) => {
@@ -58,6 +62,7 @@ export function gradeEssay(
 				},
 				now
 			);
+			issueForAttempt(tx, row, { issuer, now });
 			return resultOf(row);
 		},
 		{ behavior: 'immediate' }

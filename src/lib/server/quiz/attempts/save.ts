@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import { attemptAnswer } from '../../db/schema/index.ts';
 import { DomainError } from '../../errors.ts';
-import { isOverdue, ownedAttempt } from './load.ts';
-import { finaliseAttempt } from './submit.ts';
+import type { Issuer } from '../../certificates/issue.ts';
+import { changeOpenAttempt } from './change-open.ts';
 import type { QuestionType } from '../types.ts';
 
 /** Longest stored response, in characters of JSON: an essay of a few thousand words fits. */
@@ -17,6 +17,7 @@ type Save = {
 	userId: string;
 	questionId: string;
 	response: unknown;
+	issuer: Issuer;
 	now?: Date;
 };
 
@@ -27,47 +28,33 @@ type Save = {
  */
 export function saveAnswer(
 	db: Db,
-	{ attemptId, userId, questionId, response, now = new Date() }: Save
+	{ attemptId, userId, questionId, response, issuer, now = new Date() }: Save
 ): Saved {
-	const outcome = db.transaction(
-		(tx): Saved | { refused: 'attempt_submitted' | 'deadline_passed' } => {
-			const attempt = ownedAttempt(tx, { attemptId, userId });
-			if (attempt.submittedAt) return { refused: 'attempt_submitted' };
-			if (isOverdue(attempt, now)) {
-				finaliseAttempt(tx, attempt, now);
-				return { refused: 'deadline_passed' };
-			}
-			const shown = attempt.questions.find((q) => q.question.id === questionId);
-			if (!shown) throw new DomainError('unknown_question', 'questionId');
-			if (!validResponse(shown.question.type, response))
-				throw new DomainError('invalid_response', 'response');
-			const before = tx
-				.select()
-				.from(attemptAnswer)
-				.where(
-					and(eq(attemptAnswer.attemptId, attemptId), eq(attemptAnswer.questionId, questionId))
-				)
-				.get();
-			if (before && JSON.stringify(before.response) === JSON.stringify(response))
-				return { savedAt: before.savedAt, revision: before.revision };
-			// Checked answers are final (immediate feedback), or checking would reveal the key.
-			if (before?.checkedAt) throw new DomainError('answer_checked', 'questionId');
-			const row = tx
-				.insert(attemptAnswer)
-				.values({ attemptId, questionId, response, savedAt: now, revision: 1 })
-				.onConflictDoUpdate({
-					target: [attemptAnswer.attemptId, attemptAnswer.questionId],
-					set: { response, savedAt: now, revision: (before?.revision ?? 0) + 1 }
-				})
-				.returning()
-				.get();
-			return { savedAt: row.savedAt, revision: row.revision };
-		},
-		{ behavior: 'immediate' }
-	);
-	// Thrown after the transaction so the submission it made is kept.
-	if ('refused' in outcome) throw new DomainError(outcome.refused);
-	return outcome;
+	return changeOpenAttempt(db, { attemptId, userId, now, issuer }, (tx, attempt): Saved => {
+		const shown = attempt.questions.find((q) => q.question.id === questionId);
+		if (!shown) throw new DomainError('unknown_question', 'questionId');
+		if (!validResponse(shown.question.type, response))
+			throw new DomainError('invalid_response', 'response');
+		const before = tx
+			.select()
+			.from(attemptAnswer)
+			.where(and(eq(attemptAnswer.attemptId, attemptId), eq(attemptAnswer.questionId, questionId)))
+			.get();
+		if (before && JSON.stringify(before.response) === JSON.stringify(response))
+			return { savedAt: before.savedAt, revision: before.revision };
+		// Checked answers are final (immediate feedback), or checking would reveal the key.
+		if (before?.checkedAt) throw new DomainError('answer_checked', 'questionId');
+		const row = tx
+			.insert(attemptAnswer)
+			.values({ attemptId, questionId, response, savedAt: now, revision: 1 })
+			.onConflictDoUpdate({
+				target: [attemptAnswer.attemptId, attemptAnswer.questionId],
+				set: { response, savedAt: now, revision: (before?.revision ?? 0) + 1 }
+			})
+			.returning()
+			.get();
+		return { savedAt: row.savedAt, revision: row.revision };
+	});
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

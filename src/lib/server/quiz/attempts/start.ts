@@ -1,49 +1,48 @@
 // Starting an attempt: returns the open one if there is one (a second device resumes it), else
 // checks attempts and cool-down and stores a snapshot of exactly what will be shown.
-import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { quizAttempt, type QuizAttempt } from '../../db/schema/index.ts';
-import { drawQuestions, shuffle } from '../random.ts';
+import type { Issuer } from '../../certificates/issue.ts';
 import { finaliseAttempt } from './submit.ts';
 import { DomainError } from '../../errors.ts';
-import { attemptSettings, isOverdue, liveQuestions, liveQuiz } from './load.ts';
-import { findOpenAttempt, insertAttempt, requireEnrolment } from './create.ts';
+import { attemptSettings, isOverdue, liveQuiz } from './load.ts';
+import { beginAttempt, findOpenAttempt } from './create.ts';
 import type { Locale } from '../types.ts';
 
-type Start = { userId: string; quizId: number; locale: Locale; now?: Date };
+type Start = { userId: string; quizId: number; locale: Locale; issuer: Issuer; now?: Date };
 
 /**
  * Starts the learner's attempt at a quiz of a course they are enrolled in, or returns the open
- * one. An open attempt past its deadline is submitted first and counts. Refusals:
- * 'not_enrolled', 'attempts_exhausted' { used, allowed }, 'cooldown' { secondsLeft }.
+ * one. An open attempt past its deadline is submitted first and counts (issuing what it earns).
+ * Refusals: 'not_enrolled', 'attempts_exhausted' { used, allowed }, 'cooldown' { secondsLeft }.
  */
 export function startAttempt(
 	db: Db,
-	{ userId, quizId, locale, now = new Date() }: Start
+	{ userId, quizId, locale, issuer, now = new Date() }: Start
 ): QuizAttempt {
-	return db.transaction(
-		(tx) => {
-			const q = liveQuiz(tx, quizId);
-			requireEnrolment(db, userId, q.courseId);
-			const key = { userId, quizId, kind: 'attempt' } as const;
-			const open = findOpenAttempt(tx, key);
-			if (open && !isOverdue(open, now)) return open;
-			if (open) finaliseAttempt(tx, open, now);
-			checkLimits(tx, { userId, quizId, ...q.settings, now });
-			const seed = randomUUID();
-			const drawn = drawQuestions(liveQuestions(tx, quizId), { draw: q.settings.draw, seed });
-			return insertAttempt(tx, {
-				...key,
-				locale,
-				now,
-				seed,
-				settings: attemptSettings(tx, q),
-				questions: q.settings.shuffleQuestions ? shuffle(drawn, `${seed}:order`) : drawn,
-				shuffleOptions: q.settings.shuffleOptions
-			});
-		},
-		{ behavior: 'immediate' }
+	return beginAttempt(
+		db,
+		{ userId, kind: 'attempt', locale, now },
+		{
+			source: (tx) => {
+				const q = liveQuiz(tx, quizId);
+				return { ...q, quizId };
+			},
+			existing: (tx, key, q) => {
+				const open = findOpenAttempt(tx, key);
+				if (open && !isOverdue(open, now)) return open;
+				if (open) finaliseAttempt(tx, open, { now, issuer });
+				checkLimits(tx, { userId, quizId, ...q.settings, now });
+				return null;
+			},
+			draw: (tx, q) => ({
+				draw: q.settings.draw,
+				shuffleQuestions: q.settings.shuffleQuestions,
+				shuffleOptions: q.settings.shuffleOptions,
+				settings: attemptSettings(tx, q)
+			})
+		}
 	);
 }
 

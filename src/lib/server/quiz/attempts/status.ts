@@ -1,7 +1,7 @@
 // Read-only summaries of a learner's attempts, for completion, certificates and "My learning".
 // Only kind 'attempt' counts: a pre-test never passes or fails anything.
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/index.ts';
+import type { DbLike } from '../../db/index.ts';
 import {
 	attemptAnswer,
 	module,
@@ -35,7 +35,7 @@ export type QuizStatus = BestResult & {
 
 /** The learner's best standing in a quiz. */
 export function bestResult(
-	db: Db,
+	db: DbLike,
 	{ userId, quizId }: { userId: string; quizId: number }
 ): BestResult {
 	return summarise(attemptsOf(db, userId, [quizId]));
@@ -43,7 +43,7 @@ export function bestResult(
 
 /** Every live quiz of a course (module order, final last) with the learner's standing in it. */
 export function quizStatusForCourse(
-	db: Db,
+	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): QuizStatus[] {
 	const quizzes = db
@@ -87,7 +87,7 @@ export type MasteryState = {
 
 /** Practice mastery ("3 of the last 4 right") over graded answers; null if the quiz has none. */
 export function masteryState(
-	db: Db,
+	db: DbLike,
 	{ userId, quizId }: { userId: string; quizId: number }
 ): MasteryState | null {
 	const rule = liveQuiz(db, quizId).settings.mastery;
@@ -112,7 +112,12 @@ export function masteryState(
 	return { ...rule, recent, reached: masteryReached(recent, rule) };
 }
 
-function attemptsOf(db: Db, userId: string, quizIds: number[], withOpen = false): QuizAttempt[] {
+function attemptsOf(
+	db: DbLike,
+	userId: string,
+	quizIds: number[],
+	withOpen = false
+): QuizAttempt[] {
 	if (quizIds.length === 0) return [];
 	return db
 		.select()

@@ -1,7 +1,7 @@
 // Submission: grade what was saved against the questions as they were shown, once. Every path
 // that ends an attempt (the learner, a read or write after the deadline, the sweeper) comes here.
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/index.ts';
+import type { Db, DbLike, Tx } from '../../db/index.ts';
 import {
 	attemptAnswer,
 	quizAttempt,
@@ -11,6 +11,8 @@ import {
 import { gradeAttempt } from '../grading/grade.ts';
 import { isOverdue, ownedAttempt } from './load.ts';
 import type { AttemptGrade } from '../types.ts';
+import type { Issuer } from '../../certificates/issue.ts';
+import { issueForAttempt } from './earned.ts';
 
 export type AttemptResult = {
 	attemptId: number;
@@ -25,19 +27,36 @@ export type AttemptResult = {
 	timeTakenSeconds: number;
 };
 
-/** Submits the learner's attempt; submitting again returns the first result unchanged. */
+/** What closing an attempt needs: the time, and the issuer of any certificate it earns. */
+export type Closing = { now: Date; issuer: Issuer };
+
+/**
+ * Submits the learner's attempt and issues what it earns; submitting again returns the first
+ * result unchanged.
+ */
 export function submitAttempt(
 	db: Db,
-	{ attemptId, userId, now = new Date() }: { attemptId: number; userId: string; now?: Date }
+	{
+		attemptId,
+		userId,
+		issuer,
+		now = new Date()
+	}: { attemptId: number; userId: string; issuer: Issuer; now?: Date }
 ): AttemptResult {
 	return db.transaction(
-		(tx) => resultOf(finaliseAttempt(tx, ownedAttempt(tx, { attemptId, userId }), now)),
+		(tx) => resultOf(finaliseAttempt(tx, ownedAttempt(tx, { attemptId, userId }), { now, issuer })),
 		{ behavior: 'immediate' }
 	);
 }
 
-/** Submits every attempt whose deadline has passed, with what was saved; returns how many. */
-export function expireDueAttempts(db: Db, { now = new Date() }: { now?: Date } = {}): number {
+/**
+ * Submits every attempt whose deadline has passed, with what was saved, and issues what each
+ * earns; returns how many.
+ */
+export function expireDueAttempts(
+	db: Db,
+	{ issuer, now = new Date() }: { issuer: Issuer; now?: Date }
+): number {
 	const due = db
 		.select({ id: quizAttempt.id })
 		.from(quizAttempt)
@@ -50,7 +69,7 @@ export function expireDueAttempts(db: Db, { now = new Date() }: { now?: Date } =
 			(tx) => {
 				const row = tx.select().from(quizAttempt).where(eq(quizAttempt.id, id)).get();
 				if (!row || row.submittedAt || !isOverdue(row, now)) return 0;
-				finaliseAttempt(tx, row, now);
+				finaliseAttempt(tx, row, { now, issuer });
 				return 1;
 			},
 			{ behavior: 'immediate' }
@@ -60,10 +79,15 @@ export function expireDueAttempts(db: Db, { now = new Date() }: { now?: Date } =
 }
 
 /**
- * Grades and closes an open attempt inside the caller's transaction; an attempt already closed
- * is returned as it is. Past the deadline it closes at the deadline, as submitted by it.
+ * Grades and closes an open attempt inside the caller's transaction and issues the certificates
+ * it earns there too; an attempt already closed is returned as it is. Past the deadline it
+ * closes at the deadline, as submitted by it.
  */
-export function finaliseAttempt(tx: DbLike, attempt: QuizAttempt, now: Date): QuizAttempt {
+export function finaliseAttempt(
+	tx: Tx,
+	attempt: QuizAttempt,
+	{ now, issuer }: Closing
+): QuizAttempt {
 	if (attempt.submittedAt) return attempt;
 	const late = isOverdue(attempt, now);
 	const end = late && attempt.deadlineAt ? attempt.deadlineAt : now;
@@ -92,7 +116,7 @@ export function finaliseAttempt(tx: DbLike, attempt: QuizAttempt, now: Date): Qu
 				})
 				.run();
 	}
-	return tx
+	const closed = tx
 		.update(quizAttempt)
 		.set({
 			submittedAt: end,
@@ -106,6 +130,8 @@ export function finaliseAttempt(tx: DbLike, attempt: QuizAttempt, now: Date): Qu
 		.where(eq(quizAttempt.id, attempt.id))
 		.returning()
 		.get();
+	issueForAttempt(tx, closed, { issuer, now });
+	return closed;
 }
 
 export function answersOf(db: DbLike, attemptId: number): AttemptAnswer[] {

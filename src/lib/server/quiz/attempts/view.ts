@@ -5,6 +5,7 @@ import { isOverdue, ownedAttempt } from './load.ts';
 import { answersOf, finaliseAttempt } from './submit.ts';
 import type { PresentedQuestion } from '../types.ts';
 import { checkedResult, type CheckedAnswer } from './check.ts';
+import type { Issuer } from '../../certificates/issue.ts';
 
 export type AttemptView = {
 	attemptId: number;
@@ -25,16 +26,24 @@ export type AttemptView = {
 	immediateFeedback: boolean;
 };
 
-/** The attempt as its owner sees it; opened after the deadline, it is submitted first. */
+/**
+ * The attempt as its owner sees it; opened after the deadline, it is submitted first (issuing
+ * what it earns).
+ */
 export function viewAttempt(
 	db: Db,
-	{ attemptId, userId, now = new Date() }: { attemptId: number; userId: string; now?: Date }
+	{
+		attemptId,
+		userId,
+		issuer,
+		now = new Date()
+	}: { attemptId: number; userId: string; issuer: Issuer; now?: Date }
 ): AttemptView {
 	let attempt = ownedAttempt(db, { attemptId, userId });
 	// Reads take no lock; only an overdue attempt needs the write that submits it.
 	if (!attempt.submittedAt && isOverdue(attempt, now))
 		attempt = db.transaction(
-			(tx) => finaliseAttempt(tx, ownedAttempt(tx, { attemptId, userId }), now),
+			(tx) => finaliseAttempt(tx, ownedAttempt(tx, { attemptId, userId }), { now, issuer }),
 			{ behavior: 'immediate' }
 		);
 	const answers: AttemptView['answers'] = {};

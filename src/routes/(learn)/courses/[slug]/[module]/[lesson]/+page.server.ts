@@ -4,8 +4,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { lessonAccess } from '$lib/server/access/lessons';
 import { readLesson } from '$lib/server/learning/reader';
-import { completeLesson, lessonState, recordLessonOpened } from '$lib/server/learning/progress';
-import { issueEarnedCertificates } from '$lib/server/certificates/issue';
+import { lessonState, recordLessonOpened } from '$lib/server/learning/progress';
+import { completeLesson } from '$lib/server/learning/complete-lesson';
 import { localeOrder, pick } from '$lib/server/learning/types';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
@@ -93,9 +93,12 @@ export const actions: Actions = {
 		const { view, lesson } = locate(event);
 		if (!view.enrolled) return fail(403, { message: 'enrol_required' });
 		const { db, config } = event.locals.ctx;
-		completeLesson(db, { userId: user.id, courseId: view.course.id, lessonId: lesson.id });
-		// The last lesson may complete the course (participation, or after the assessments).
-		issueEarnedCertificates(db, { userId: user.id, courseId: view.course.id, issuer: config });
+		completeLesson(db, {
+			userId: user.id,
+			courseId: view.course.id,
+			lessonId: lesson.id,
+			issuer: config
+		});
 		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
 		// On to the next lesson; after the last, back to the course page and its progress.
 		redirect(

@@ -60,7 +60,7 @@ export const actions: Actions = {
 			attemptId = (
 				pretest
 					? startPretest(db, { ...args, courseId: view.course.id })
-					: startAttempt(db, { ...args, quizId: status.quizId })
+					: startAttempt(db, { ...args, quizId: status.quizId, issuer: event.locals.ctx.config })
 			).id;
 		} catch (e) {
 			return refuse(e);

@@ -11,7 +11,6 @@ import {
 	viewAttempt,
 	type AttemptView
 } from '$lib/server/quiz/attempts/index';
-import type { Db } from '$lib/server/db';
 import { changedResponses } from '$lib/quiz/responses';
 
 type QuizEvent = { locals: App.Locals; params: Record<string, string | undefined> };
@@ -44,13 +43,13 @@ export function locateQuiz(event: QuizEvent, user: SessionUser) {
 
 /** The learner's attempt of this quiz (404 for another quiz's or someone else's). */
 export function attemptOf(
-	db: Db,
+	{ db, config }: App.Locals['ctx'],
 	{ attemptId, userId, quizId }: { attemptId: string | undefined; userId: string; quizId: number }
 ): AttemptView {
 	const id = Number(attemptId);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, { message: 'not_found' });
 	// Another learner's attempt throws DomainError('not_found'): a 404 through the error table.
-	const view = viewAttempt(db, { attemptId: id, userId });
+	const view = viewAttempt(db, { attemptId: id, userId, issuer: config });
 	if (view.quizId !== quizId) error(404, { message: 'not_found' });
 	return view;
 }
@@ -66,14 +65,14 @@ export function toReview(base: string, view: Pick<AttemptView, 'attemptId' | 'de
  * answers refused as malformed; an attempt closed meanwhile goes to its review.
  */
 export function saveForm(
-	db: Db,
+	{ db, config }: App.Locals['ctx'],
 	{ view, userId, form, base }: { view: AttemptView; userId: string; form: FormData; base: string }
 ): string[] {
 	const refused: string[] = [];
 	const saved = Object.fromEntries(Object.entries(view.answers).map(([id, a]) => [id, a.response]));
 	for (const [questionId, response] of changedResponses(view.questions, saved, form)) {
 		try {
-			saveAnswer(db, { attemptId: view.attemptId, userId, questionId, response });
+			saveAnswer(db, { attemptId: view.attemptId, userId, questionId, response, issuer: config });
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			if (e.code === 'deadline_passed' || e.code === 'attempt_submitted') toReview(base, view);

@@ -2,14 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts/index';
-import { issueEarnedCertificates } from '$lib/server/certificates/issue';
 import { errorText, refusal } from '$lib/i18n/errors.server';
 import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { status, pretest, course, title, base } = locateQuiz(event, user);
-	const view = attemptOf(event.locals.ctx.db, {
+	const view = attemptOf(event.locals.ctx, {
 		attemptId: event.params.attemptId,
 		userId: user.id,
 		quizId: status.quizId
@@ -34,20 +33,20 @@ export const load: PageServerLoad = (event) => {
 
 function open(event: Parameters<Actions[string]>[0]) {
 	const user = requireRole(event);
-	const { view: course, status, base } = locateQuiz(event, user);
-	const view = attemptOf(event.locals.ctx.db, {
+	const { status, base } = locateQuiz(event, user);
+	const view = attemptOf(event.locals.ctx, {
 		attemptId: event.params.attemptId,
 		userId: user.id,
 		quizId: status.quizId
 	});
 	if (view.status === 'submitted') toReview(base, view);
-	return { user, view, base, courseId: course.course.id };
+	return { user, view, base };
 }
 
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, view, base } = open(event);
-		const refused = saveForm(event.locals.ctx.db, {
+		const refused = saveForm(event.locals.ctx, {
 			view,
 			userId: user.id,
 			form: await event.request.formData(),
@@ -59,13 +58,17 @@ export const actions: Actions = {
 	// Immediate feedback: save what the form holds, then check the one question asked about.
 	check: async (event) => {
 		const { user, view, base } = open(event);
-		const db = event.locals.ctx.db;
 		const form = await event.request.formData();
-		const refused = saveForm(db, { view, userId: user.id, form, base });
+		const refused = saveForm(event.locals.ctx, { view, userId: user.id, form, base });
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
 		const questionId = String(form.get('check') ?? '');
 		try {
-			checkAnswer(db, { attemptId: view.attemptId, userId: user.id, questionId });
+			checkAnswer(event.locals.ctx.db, {
+				attemptId: view.attemptId,
+				userId: user.id,
+				questionId,
+				issuer: event.locals.ctx.config
+			});
 		} catch (e) {
 			const r = refusal(e);
 			// The clock or another tab closed the attempt: its review says what was kept.
@@ -76,18 +79,17 @@ export const actions: Actions = {
 		return { checked: questionId };
 	},
 	submit: async (event) => {
-		const { user, view, base, courseId } = open(event);
-		const db = event.locals.ctx.db;
+		const { user, view, base } = open(event);
+		const { db, config } = event.locals.ctx;
 		// What the form holds is saved first: a learner without JavaScript loses nothing typed.
-		const refused = saveForm(db, {
+		const refused = saveForm(event.locals.ctx, {
 			view,
 			userId: user.id,
 			form: await event.request.formData(),
 			base
 		});
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
-		submitAttempt(db, { attemptId: view.attemptId, userId: user.id });
-		issueEarnedCertificates(db, { userId: user.id, courseId, issuer: event.locals.ctx.config });
+		submitAttempt(db, { attemptId: view.attemptId, userId: user.id, issuer: config });
 		redirect(303, `${base}/attempt/${view.attemptId}/review`);
 	}
 };

@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { status, pretest, course, title, base } = locateQuiz(event, user);
 	const db = event.locals.ctx.db;
-	const view = attemptOf(db, {
+	const view = attemptOf(event.locals.ctx, {
 		attemptId: event.params.attemptId,
 		userId: user.id,
 		quizId: status.quizId
