@@ -103,7 +103,9 @@ describe('importCourses', () => {
 			.where(eq(lessonText.title, 'Les deux titres du budget'))
 			.get()!;
 		expect(text.html).toContain('<a href="reading">lire le budget</a>');
-		expect(text.html).toContain('<aside class="callout callout-status" data-date="2026-11">');
+		expect(text.html).toContain(
+			'<div class="callout callout-status" role="note" data-date="2026-11">'
+		);
 		expect(text.sources).toHaveLength(1);
 		expect(text.wordCount).toBeGreaterThan(20);
 		const hearing = t.db

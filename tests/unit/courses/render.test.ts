@@ -74,9 +74,9 @@ describe('renderLesson sanitising', () => {
 });
 
 describe('renderLesson blocks', () => {
-	it('turns a NOTE blockquote into a labelled aside', () => {
+	it('turns a NOTE blockquote into a labelled note', () => {
 		expect(fr('> [!NOTE]\n> Le titre II finance les équipements.')).toBe(
-			'<aside class="callout callout-note">\n<p class="callout-title" dir="auto">À savoir</p>\n<p dir="auto">Le titre II finance les équipements.</p>\n</aside>'
+			'<div class="callout callout-note" role="note">\n<p class="callout-title" dir="auto">À savoir</p>\n<p dir="auto">Le titre II finance les équipements.</p>\n</div>'
 		);
 	});
 
@@ -98,7 +98,7 @@ describe('renderLesson blocks', () => {
 	it('dates a STATUS block with the month named in the lesson language', () => {
 		const md = '> [!STATUS 2026-11]\n> Les conseils ont été dissous.';
 		expect(renderLesson(md, { locale: 'en' })).toContain(
-			'<aside class="callout callout-status" data-date="2026-11">'
+			'<div class="callout callout-status" role="note" data-date="2026-11">'
 		);
 		expect(renderLesson(md, { locale: 'en' })).toContain('>Legal status as of November 2026<');
 		expect(renderLesson(md, { locale: 'fr' })).toContain('>Situation juridique en novembre 2026<');

@@ -9,7 +9,11 @@ import {
 } from '../format/callouts.ts';
 import type { Locale } from '../format/problems.ts';
 
-/** `> [!NOTE]` blockquotes become `<aside class="callout callout-note">` with a localised title. */
+/**
+ * `> [!NOTE]` blockquotes become `<div class="callout callout-note" role="note">` with a localised
+ * title. Not `<aside>`: a callout sits inside the lesson's article, where an aside would be a
+ * complementary landmark nested in `<main>` (axe: landmark-complementary-is-top-level).
+ */
 export function remarkCallouts({ locale }: { locale: Locale }) {
 	return (tree: MdastRoot) => {
 		visit(tree, 'blockquote', (quote: Blockquote) => {
@@ -27,10 +31,11 @@ export function remarkCallouts({ locale }: { locale: Locale }) {
 			};
 			quote.children.unshift(title);
 			const hProperties: Record<string, string | string[]> = {
-				className: ['callout', `callout-${type.toLowerCase()}`]
+				className: ['callout', `callout-${type.toLowerCase()}`],
+				role: 'note'
 			};
 			if (marker.arg) hProperties.dataDate = marker.arg;
-			quote.data = { ...quote.data, hName: 'aside', hProperties };
+			quote.data = { ...quote.data, hName: 'div', hProperties };
 		});
 	};
 }

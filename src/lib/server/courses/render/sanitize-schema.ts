@@ -39,7 +39,7 @@ export const lessonSchema: Schema = {
 		'img',
 		'figure',
 		'figcaption',
-		'aside',
+		'div',
 		'section',
 		'sup'
 	],
@@ -66,7 +66,7 @@ export const lessonSchema: Schema = {
 		ol: ['start'],
 		code: [['className', /^language-[\w-]+$/]],
 		section: ['dataFootnotes', ['className', 'footnotes']],
-		aside: [['className', 'callout', /^callout-[a-z]+$/], 'dataDate'],
+		div: [['className', 'callout', /^callout-[a-z]+$/], ['role', 'note'], 'dataDate'],
 		figcaption: [DIR]
 	},
 	protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
