@@ -115,6 +115,12 @@ describe('results are for the course’s trainers and admins (interim rule until
 		const page = await get('/fr/admin/courses', admin.cookie);
 		expect(page.statusCode).toBe(200);
 		expect(page.body).toContain('named.trainer@example.tn');
+		// Plain forms (no JavaScript needed), in Arabic too.
+		expect(page.body).toMatch(/<form method="POST" action="\?\/add"/);
+		const ar = await get('/ar/admin/courses', admin.cookie);
+		expect(ar.statusCode).toBe(200);
+		expect(ar.body).toContain('مكوّنو الدورات');
+		expect(ar.body).toContain('dir="rtl"');
 	});
 
 	it('an admin cannot make a learner a course trainer: 400 with the reason, nothing written', async () => {
