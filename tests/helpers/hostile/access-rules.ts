@@ -31,8 +31,6 @@ const holderOrAdmin = (a: Actor): Verdict =>
 /** A reader's own progress: for those enrolled in the course. */
 const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? 'allow' : 'deny');
 
-const COURSE_TRAINERS =
-	'course trainers (issue 10 §2, `access` branch): until they exist every trainer sees results';
 /** Results and knowledge gain: admins and the course's own trainers only (issue 10 §2). */
 const courseStaff = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.courseTrainer ? 'allow' : 'deny';
@@ -63,7 +61,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 		})
 	},
 	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: atLeast('trainer') },
-	'/(learn)/courses/[slug]/results': { expect: courseStaff, pending: COURSE_TRAINERS },
+	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }

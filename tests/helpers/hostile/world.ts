@@ -1,6 +1,7 @@
 // A real server on 127.0.0.1 with one account per actor, a course they take, and a victim whose
 // rows no request may change. Shared by the fuzz suite and the access matrix.
 import net from 'node:net';
+import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { finishLessons, passAllQuizzes } from '../learning.ts';
@@ -52,17 +53,6 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-/**
- * Course trainers: `trainers:` in course.yaml or an admin's assignment, being added by the
- * access work (issue 10 §2). PENDING: until it lands, nothing marks the trainer as the course's,
- * and the matrix rows `courseTrainer` pass only because every trainer sees every course.
- * Replace this body with the domain call when it exists.
- */
-const courseTrainers: { userId: string; courseId: number }[] = [];
-function assignCourseTrainer(userId: string, courseId: number): void {
-	courseTrainers.push({ userId, courseId });
-}
-
 export async function startWorld(): Promise<World> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
@@ -93,8 +83,12 @@ export async function startWorld(): Promise<World> {
 		const a: Actor = ACTORS[name];
 		userId[name] = a.role ? await account(name, a.role) : null;
 		if (a.enrolled) enrol(db, { userId: userId[name]!, courseId });
-		if (a.courseTrainer) assignCourseTrainer(userId[name]!, courseId);
 	}
+	// A course trainer is assigned by an admin, as on the admin pages (issue 10 §2).
+	const admin = ACTOR_NAMES.find((n) => (ACTORS[n] as Actor).role === 'admin');
+	for (const name of ACTOR_NAMES)
+		if ((ACTORS[name] as Actor).courseTrainer)
+			assignCourseTrainer(db, { actorId: userId[admin!]!, courseId, userId: userId[name]! });
 	const victim = await account('Victim', 'learner');
 	enrol(db, { userId: victim, courseId });
 
