@@ -46,6 +46,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/account': { expect: signedIn },
 	'/(admin)/admin': { expect: atLeast('admin') },
 	'/(admin)/admin/certificates': { expect: atLeast('admin') },
+	'/(admin)/admin/courses': { expect: atLeast('admin') },
 	'/(learn)/learn': { expect: signedIn },
 	'/(learn)/courses': { expect: anyone },
 	'/(learn)/courses/[slug]': { expect: anyone },
@@ -60,7 +61,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 			quiz: w.subject.submittedQuiz
 		})
 	},
-	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: atLeast('trainer') },
+	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: courseStaff },
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
