@@ -17,6 +17,7 @@ import { issueEarnedCertificates } from '../../lib/server/certificates/issue.ts'
 import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';
 import { ErrorBody } from './schemas.ts';
+import { AnswerBody } from '../../lib/server/input/quiz.ts';
 
 const Choice = Type.Object({ id: Type.String(), text: Type.String() });
 // Only these keys are serialised: nothing that tells an answer can leave by accident.
@@ -153,7 +154,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 					id: Type.Integer({ minimum: 1 }),
 					questionId: Type.String({ maxLength: 200 })
 				}),
-				body: Type.Object({ response: Type.Unknown() }),
+				body: AnswerBody,
 				response: {
 					200: Type.Object({
 						savedAt: Type.String({ format: 'date-time' }),

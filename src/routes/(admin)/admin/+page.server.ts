@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { getUser, listUsers, setRole } from '$lib/server/accounts/users';
-import { ROLES, type Role } from '$lib/server/db/schema';
+import { RoleChangeForm } from '$lib/server/input/accounts';
+import { parseForm } from '$lib/server/input/check';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
 
@@ -21,10 +22,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	role: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
-		const role = String(form.get('role') ?? '') as Role;
-		if (!ROLES.includes(role)) return fail(400, { userId, message: errorText('invalid_choice') });
+		const parsed = parseForm(RoleChangeForm, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { userId: parsed.echo.userId ?? '', message: errorText('invalid_choice') });
+		const { userId, role } = parsed.value;
 		try {
 			setRole(event.locals.ctx.db, { actorId: admin.id, userId, role });
 		} catch (e) {

@@ -8,6 +8,8 @@ import {
 } from '$lib/server/certificates/registry';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
+import { parseForm } from '$lib/server/input/check';
+import { RevocationForm } from '$lib/server/input/certificates';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -17,9 +19,13 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	revoke: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = await event.request.formData();
-		const code = String(form.get('code') ?? '');
-		const reason = String(form.get('reason') ?? '');
+		const parsed = parseForm(RevocationForm, await event.request.formData());
+		if (!parsed.ok) {
+			const { code = '', reason = '' } = parsed.echo;
+			const first = Object.values(parsed.errors)[0] ?? 'invalid_choice';
+			return fail(400, { code, reason, message: errorText(first) });
+		}
+		const { code, reason } = parsed.value;
 		try {
 			revokeCertificate(event.locals.ctx.db, { code, reason, actorId: admin.id });
 		} catch (e) {

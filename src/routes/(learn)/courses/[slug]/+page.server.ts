@@ -6,6 +6,8 @@ import { enrol } from '$lib/server/learning/enrolment';
 import { localeOrder, pick } from '$lib/server/learning/types';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
+import { parseForm } from '$lib/server/input/check';
+import { EnrolmentForm } from '$lib/server/input/courses';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -70,9 +72,11 @@ export const actions: Actions = {
 			viewer: { id: user.id, role: user.role }
 		});
 		if (!view) error(404, { message: 'not_found' });
-		const key = String((await event.request.formData()).get('key') ?? '');
+		const parsed = parseForm(EnrolmentForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { keyError: errorText('enrolment_key_wrong') });
+		const { key } = parsed.value;
 		try {
-			enrol(db, { userId: user.id, courseId: view.course.id, key: key || undefined });
+			enrol(db, { userId: user.id, courseId: view.course.id, key });
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			return fail(e.code === 'enrolment_key_wrong' ? 403 : 400, { keyError: errorText(e.code) });
