@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { certificate, course, user, type Certificate } from '../db/schema/index.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { Config } from '../config.ts';
-import type { CourseMeta } from '../courses/types.ts';
+import type { VersionMeta } from '../courses/types.ts';
 import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
@@ -14,17 +14,15 @@ import { generateCertificateCode } from './code.ts';
 import { evaluateEligibility, type Eligibility } from './eligibility.ts';
 import type { CertificateSnapshot, CertificateType } from './types.ts';
 
-type Meta = CourseMeta & { version: string; locales: CertificateSnapshot['locales'] };
 type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
 
 /** Where a learner stands against a course's completion rule. */
 export function completionState(
 	db: Db,
 	{ userId, courseId }: { userId: string; courseId: number }
-): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
-	const raw = currentCourseMeta(db, courseId);
-	if (!('completion' in raw)) return null;
-	const meta = raw as unknown as Meta;
+): { eligibility: Eligibility; meta: VersionMeta; finalBest: number | null } | null {
+	const meta = currentCourseMeta(db, courseId);
+	if (!meta) return null;
 	const progress = courseProgress(db, { userId, courseId, modules: syllabus(db, courseId) });
 	const quizzes = quizStatusForCourse(db, { userId, courseId });
 	const final = quizzes.find((q) => q.slug === 'final');

@@ -86,6 +86,13 @@ export type Module = {
 
 export type GlossaryTerm = { id: string; text: Localised; note: Localised | null };
 
+/** What a course version row keeps of course.yaml (courseVersion.metadata). */
+export type VersionMeta = CourseMeta & {
+	version: string;
+	locales: Locale[];
+	glossary: GlossaryTerm[];
+};
+
 export type Course = {
 	slug: string;
 	dir: string;

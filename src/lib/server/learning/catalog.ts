@@ -96,7 +96,7 @@ export function findCourse(
 
 /** The enrolment key of a course, for checking only; it never leaves the server. */
 export function enrolmentKeyOf(db: Db, courseId: number): string | null {
-	return (currentCourseMeta(db, courseId).enrolmentKey as string | null | undefined) ?? null;
+	return currentCourseMeta(db, courseId)?.enrolmentKey ?? null;
 }
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */

@@ -51,7 +51,7 @@ function readLessons(dir: string, { report, locales }: Ctx): Lesson[] {
 			else report.warn(file, START, `unexpected file in a module folder: ${name}`);
 			continue;
 		}
-		const [, num, slug, locale] = m as unknown as [string, string, string, string];
+		const [, num = '', slug = '', locale = ''] = m;
 		if (!SLUG.test(slug))
 			report.error(
 				file,

@@ -23,7 +23,7 @@ export function startPretest(
 	return db.transaction(
 		(tx) => {
 			requireEnrolment(db, userId, courseId);
-			const size = courseMeta(tx, courseId).pretest;
+			const size = courseMeta(tx, courseId)?.pretest ?? null;
 			const final = tx
 				.select({ id: quiz.id })
 				.from(quiz)
