@@ -1,4 +1,4 @@
-import type { Locale } from './format/problems.ts';
+import type { Locale } from '../text/localised.ts';
 import type { Localised, LocalisedList } from './format/yaml-object.ts';
 
 export type { Localised, LocalisedList };

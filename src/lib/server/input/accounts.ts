@@ -2,15 +2,8 @@
 // password change, and an admin's role change.
 import { Type } from 'typebox';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
-import {
-	GENDERS,
-	LOCALES,
-	POSITIONS,
-	ROLES,
-	type Gender,
-	type Locale,
-	type Position
-} from '../db/schema/index.ts';
+import { GENDERS, POSITIONS, ROLES, type Gender, type Position } from '../db/schema/index.ts';
+import { LOCALES, type Locale } from '../text/localised.ts';
 import { defineShape, parseForm, type FormSource, type Parsed } from './check.ts';
 
 /** One of a fixed list of strings. */

@@ -3,7 +3,8 @@ import type { Db } from '../db/index.ts';
 import { course, courseVersion, lesson, lessonText, module } from '../db/schema/index.ts';
 import type { CourseMeta } from '../courses/types.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
-import type { CourseSummary, Locale, SyllabusModule } from './types.ts';
+import type { CourseSummary, SyllabusModule } from './types.ts';
+import type { Locale } from '../text/localised.ts';
 
 type Meta = CourseMeta & { version: string; locales: Locale[] };
 

@@ -1,5 +1,6 @@
 import { isMap, type Node } from 'yaml';
-import { SLUG, type Locale, type Report } from './problems.ts';
+import { SLUG, type Report } from './problems.ts';
+import { type Locale } from '../../text/localised.ts';
 import type { GlossaryTerm, Localised } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
 import { readYamlFile } from './yaml-source.ts';

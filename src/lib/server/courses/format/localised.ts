@@ -1,10 +1,10 @@
 import { isScalar, isSeq, type Node } from 'yaml';
-import { isLocale, type Locale } from './problems.ts';
+import { isLocale, type Locale } from '../../text/localised.ts';
 import type { YAMLMap } from 'yaml';
 import { kindOf, type YamlSource } from './yaml-source.ts';
 
-export type Localised = Partial<Record<Locale, string>>;
-export type LocalisedList = Partial<Record<Locale, string[]>>;
+export type { Localised, LocalisedList } from '../../text/localised.ts';
+import type { Localised, LocalisedList } from '../../text/localised.ts';
 export type Opt = { required?: boolean };
 export type ListOpt = Opt & { min?: number; max?: number };
 

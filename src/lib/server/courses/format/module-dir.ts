@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLocale, SLUG, START, type Locale, type Report } from './problems.ts';
+import { SLUG, START, type Report } from './problems.ts';
+import { isLocale, type Locale } from '../../text/localised.ts';
 import { readLessonFile } from './lesson-file.ts';
 import { readQuizFile } from './quiz-file.ts';
 import type { Lesson, LessonText, Module } from '../types.ts';

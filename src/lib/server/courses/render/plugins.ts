@@ -7,7 +7,7 @@ import {
 	readCalloutMarker,
 	type CalloutType
 } from '../format/callouts.ts';
-import type { Locale } from '../format/problems.ts';
+import type { Locale } from '../../text/localised.ts';
 
 /** `> [!NOTE]` blockquotes become `<aside class="callout callout-note">` with a localised title. */
 export function remarkCallouts({ locale }: { locale: Locale }) {

@@ -9,8 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 
 import type { QuizSettings, VersionMeta } from '../../courses/types.ts';
-
-type Localised = Partial<Record<'ar' | 'fr' | 'en', string>>;
+import type { Localised } from '../../text/localised.ts';
 
 /**
  * A course. Content lives in module/lesson/quiz rows keyed by stable slugs; versions record each

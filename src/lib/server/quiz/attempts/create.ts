@@ -5,7 +5,8 @@ import { quizAttempt, type AttemptSettings, type QuizAttempt } from '../../db/sc
 import { DomainError } from '../../errors.ts';
 import { findEnrolment } from '../../learning/enrolment.ts';
 import { presentQuestion } from '../present.ts';
-import type { Locale, Question } from '../types.ts';
+import type { Question } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 export type AttemptKey = { userId: string; quizId: number; kind: 'attempt' | 'pretest' };
 

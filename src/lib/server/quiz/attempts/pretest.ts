@@ -7,7 +7,7 @@ import { DomainError } from '../../errors.ts';
 import { drawQuestions, shuffle } from '../random.ts';
 import { courseMeta, liveQuestions } from './load.ts';
 import { insertAttempt, requireEnrolment } from './create.ts';
-import type { Locale } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 type Pretest = { userId: string; courseId: number; locale: Locale; now?: Date };
 

@@ -8,7 +8,7 @@ import { drawQuestions, shuffle } from '../random.ts';
 import { finaliseAttempt } from './submit.ts';
 import { QuizError, attemptSettings, isOverdue, liveQuestions, liveQuiz } from './load.ts';
 import { findOpenAttempt, insertAttempt, requireEnrolment } from './create.ts';
-import type { Locale } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 type Start = { userId: string; quizId: number; locale: Locale; now?: Date };
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { enrol } from '$lib/server/learning/enrolment';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
 import { parseForm } from '$lib/server/input/check';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		course: {
 			slug: c.slug,
 			version: c.version,
-			title: pick(c.title, order),
-			summary: pick(c.summary, order),
-			audience: pick(c.audience, order),
+			title: localText(c.title, order),
+			summary: localText(c.summary, order),
+			audience: localText(c.audience, order),
 			outcomes: order.map((l) => c.outcomes[l]).find((o) => o?.length) ?? [],
 			theme: c.theme,
 			level: c.level,
@@ -35,10 +35,10 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		},
 		modules: view.modules.map((m) => ({
 			slug: m.slug,
-			title: pick(m.title, order),
+			title: localText(m.title, order),
 			lessons: m.lessons.map((l) => ({
 				slug: l.slug,
-				title: pick(l.title, order),
+				title: localText(l.title, order),
 				minutes: l.minutes,
 				done: view.progress?.completedLessonIds.includes(l.id) ?? false
 			})),
@@ -53,7 +53,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 				? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map(
 						(q) => ({
 							slug: q.slug,
-							title: pick(q.title, order) || q.slug,
+							title: localText(q.title, order) || q.slug,
 							passed: q.passed,
 							bestPercentage: q.bestPercentage,
 							attempts: q.attempts

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { knowledgeGain } from '$lib/server/quiz/knowledge-gain';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 
 // Trainers and admins only: learners' names and scores are never shown to other learners.
 export const load: PageServerLoad = (event) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		course: {
 			slug: view.course.slug,
-			title: pick(view.course.title, localeOrder(event.locals.locale, view.course.locales))
+			title: localText(view.course.title, localeOrder(event.locals.locale, view.course.locales))
 		},
 		rows: knowledgeGain(event.locals.ctx.db, { courseId: view.course.id })
 	};
