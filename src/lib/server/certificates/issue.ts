@@ -5,6 +5,7 @@ import { certificate, course, user, type Certificate } from '../db/schema/index.
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { Config } from '../config.ts';
 import type { VersionMeta } from '../courses/types.ts';
+import { cleanText } from '../text/clean.ts';
 import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
@@ -78,7 +79,8 @@ export function issueEarnedCertificates(
 			const snapshot: CertificateSnapshot = {
 				code,
 				type,
-				holderName: holder.name,
+				// Names are cleaned at input; this also covers names stored before that rule.
+				holderName: cleanText(holder.name),
 				courseSlug: slug,
 				courseTitle: state.meta.title,
 				courseVersion: state.meta.version,
