@@ -1,5 +1,5 @@
 import type { Locale } from '../text/localised.ts';
-import type { Localised } from '../courses/format/localised.ts';
+import type { Localised } from '../text/localised.ts';
 
 export type CertificateType = 'completion' | 'participation';
 

@@ -1,7 +1,4 @@
-import type { Locale } from '../text/localised.ts';
-import type { Localised, LocalisedList } from './format/yaml-object.ts';
-
-export type { Localised, LocalisedList };
+import type { Locale, Localised, LocalisedList } from '../text/localised.ts';
 
 /** Everything in course.yaml except what the tables hold in their own columns. */
 export type CourseMeta = {

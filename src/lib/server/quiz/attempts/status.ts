@@ -9,7 +9,7 @@ import {
 	quizAttempt,
 	type QuizAttempt
 } from '../../db/schema/index.ts';
-import type { Localised } from '../../courses/types.ts';
+import type { Localised } from '../../text/localised.ts';
 import { masteryReached } from '../grading/mastery.ts';
 import { liveQuiz } from './load.ts';
 
