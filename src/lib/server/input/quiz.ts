@@ -20,7 +20,6 @@ export const QuizResponse = Type.Unsafe<
 	items: Part,
 	maxItems: MAX_PARTS,
 	additionalProperties: Part,
-	propertyNames: { maxLength: 200 },
 	maxProperties: MAX_PARTS
 });
 export type QuizResponse = Static<typeof QuizResponse>;
