@@ -1,6 +1,6 @@
 import type { AppContext } from './server/context.ts';
 import type { SessionUser } from './lib/server/auth/session.ts';
-import type { Locale } from './lib/server/db/schema/index.ts';
+import type { Locale } from './lib/server/text/localised.ts';
 
 declare global {
 	namespace App {

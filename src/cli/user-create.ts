@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/server/config.ts';
 import { createDb } from '../lib/server/db/index.ts';
 import { createUser } from '../lib/server/accounts/users.ts';
-import { checkPassword, normaliseEmail, parseRegistration } from '../lib/server/accounts/input.ts';
+import { normaliseEmail, parseRegistration } from '../lib/server/input/accounts.ts';
+import { MIN_PASSWORD_LENGTH } from '../lib/server/auth/password.ts';
 import { ROLES, type Role } from '../lib/server/db/schema/index.ts';
 import { DomainError } from '../lib/server/errors.ts';
 
@@ -18,6 +19,12 @@ async function readStdin(): Promise<string> {
 		.toString('utf8')
 		.replace(/\r?\n$/, '');
 }
+
+// The schema's codes, in the operator's words (the web forms translate the same codes).
+const CLI_TEXT: Record<string, string> = {
+	password_too_short: `the password needs at least ${String(MIN_PASSWORD_LENGTH)} characters.`,
+	password_too_long: 'the password is too long.'
+};
 
 function fail(message: string): never {
 	console.error(message);
@@ -41,13 +48,6 @@ async function main() {
 	if (!values['password-stdin'])
 		fail(`Give the password on standard input with --password-stdin.\n${usage}`);
 	const password = await readStdin();
-	const problem = checkPassword(password);
-	if (problem)
-		fail(
-			problem === 'password_too_short'
-				? 'The password needs at least 10 characters.'
-				: 'The password is too long.'
-		);
 	const form = new Map<string, string>([
 		['email', values.email],
 		['name', values.name],
@@ -58,7 +58,7 @@ async function main() {
 	if (!parsed.ok)
 		fail(
 			Object.entries(parsed.errors)
-				.map(([f, c]) => `${f}: ${c}`)
+				.map(([f, c]) => `${f}: ${CLI_TEXT[c] ?? c}`)
 				.join('\n')
 		);
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { catalogFor } from '$lib/server/learning/course-view';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
@@ -10,8 +10,8 @@ export const load: PageServerLoad = ({ locals }) => {
 			.map((c) => ({
 				slug: c.slug,
 				theme: c.theme,
-				title: pick(c.title, localeOrder(locals.locale, c.locales)),
-				summary: pick(c.summary, localeOrder(locals.locale, c.locales)),
+				title: localText(c.title, localeOrder(locals.locale, c.locales)),
+				summary: localText(c.summary, localeOrder(locals.locale, c.locales)),
 				progress: c.progress
 			}))
 	};

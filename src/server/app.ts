@@ -37,7 +37,9 @@ export async function buildApp({
 		logController: new RequestLogController(),
 		trustProxy: ctx.config.trustProxy,
 		genReqId: () => randomUUID(),
-		bodyLimit: 1024 * 1024
+		bodyLimit: 1024 * 1024,
+		// Shapes like a quiz response list their JSON types rather than a union (which ajv coerces).
+		ajv: { customOptions: { allowUnionTypes: true } }
 	});
 	app.addHook('onSend', async (req, reply) => {
 		reply.header('x-request-id', req.id);

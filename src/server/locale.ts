@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { readCookie } from '../lib/server/auth/cookie.ts';
-import { LOCALES, type Locale } from '../lib/server/db/schema/index.ts';
+import { LOCALES, type Locale } from '../lib/server/text/localised.ts';
 // The pages' own cookie: the language the visitor last read a page in (hooks.server.ts sets it).
 import { cookieName as LOCALE_COOKIE } from '../lib/paraglide/runtime.js';
 

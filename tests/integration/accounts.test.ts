@@ -237,6 +237,49 @@ describe('account page', () => {
 		);
 	});
 
+	it('answers 400, not 500, to an unknown governorate (issue 9 #4)', async () => {
+		const { res: reg, fields } = await register({ governorate: 'TN-99' }, 'fr');
+		expect(reg.statusCode).toBe(400);
+		expect(reg.body).toContain('Choisissez une des options de la liste.');
+		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()).toBeUndefined();
+		const { cookie } = await register({}, 'ar');
+		const res = await postForm(
+			h.app,
+			'/ar/account?/profile',
+			{ name: 'اسم', locale: 'ar', governorate: 'TN-99' },
+			cookie
+		);
+		expect(res.statusCode).toBe(400);
+		expect(res.body).toContain('اختر أحد الخيارات الموجودة في القائمة.');
+	});
+
+	it('strips bidi overrides and invisible characters from display names (issue 9 #11)', async () => {
+		const { res, fields } = await register({
+			name: 'Amina\u202E\u2066 Ben\u200B\u0007 Salah\u0085'
+		});
+		expect(res.statusCode).toBe(303);
+		const row = h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!;
+		expect(row.name).toBe('Amina Ben Salah');
+		const cookie = cookiesFrom(res.headers);
+		const profile = await postForm(
+			h.app,
+			'/en/account?/profile',
+			{ name: '\u202Bمحمد\u202C بن\u200Dعلي', locale: 'ar' },
+			cookie
+		);
+		expect(profile.statusCode).toBe(200);
+		expect(h.t.db.select().from(user).where(eq(user.email, fields.email)).get()!.name).toBe(
+			'محمد بن\u200Dعلي'
+		);
+		const empty = await postForm(
+			h.app,
+			'/en/account?/profile',
+			{ name: '\u202E\u200B', locale: 'ar' },
+			cookie
+		);
+		expect(empty.statusCode).toBe(400);
+	});
+
 	it('changes the password and signs out every other session', async () => {
 		const { cookie, fields } = await register();
 		const other = cookiesFrom(

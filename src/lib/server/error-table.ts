@@ -2,7 +2,7 @@
 // language. Pages (form actions, loads, hooks.server.ts) and the JSON API (src/server/errors.ts)
 // both answer through it, so a refusal reads and counts the same everywhere.
 import * as m from '../paraglide/messages.js';
-import type { Locale } from './db/schema/index.ts';
+import type { Locale } from './text/localised.ts';
 import { DomainError } from './errors.ts';
 import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
 

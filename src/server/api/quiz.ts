@@ -16,6 +16,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';
 import { ErrorBody } from './schemas.ts';
+import { AnswerBody } from '../../lib/server/input/quiz.ts';
 
 const Choice = Type.Object({ id: Type.String(), text: Type.String() });
 // Only these keys are serialised: nothing that tells an answer can leave by accident.
@@ -124,7 +125,7 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 					id: Type.Integer({ minimum: 1 }),
 					questionId: Type.String({ maxLength: 200 })
 				}),
-				body: Type.Object({ response: Type.Unknown() }),
+				body: AnswerBody,
 				response: {
 					200: Type.Object({
 						savedAt: Type.String({ format: 'date-time' }),

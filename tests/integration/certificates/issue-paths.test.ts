@@ -211,14 +211,18 @@ describe('grading an essay', () => {
 				shuffleQuestions: false
 			});
 			// A course whose certificate needs only the final (no lessons, no module quizzes).
+			const current = t.db
+				.select({ metadata: courseVersion.metadata })
+				.from(courseVersion)
+				.where(eq(courseVersion.courseId, id))
+				.get();
+			if (!current) throw new Error('the fixture course has no version');
 			t.db
 				.update(courseVersion)
 				.set({
 					metadata: {
-						title: { fr: 'Cours' },
-						version: '1.0.0',
+						...current.metadata,
 						hours: 2,
-						locales: ['fr'],
 						completion: {
 							lessons: 'none',
 							moduleQuizzes: 'none',

@@ -138,6 +138,19 @@ describe('verifying, downloading, revoking', () => {
 		expect(valid.json()).toMatchObject({ status: 'valid', code, hours: 8, revoked: null });
 	});
 
+	it('shows no bidi override or invisible character from a name on the verify page (issue 9 #11)', async () => {
+		const spoofer = await learner('\u202EAmina\u2066 Trabelsi\u200B\u0007');
+		passAllQuizzes(h.t.db, { userId: spoofer.id, courseId, locale: 'ar' });
+		finishLessons(h.t.db, { userId: spoofer.id, courseId, leave: 1 });
+		await postForm(h.app, `/ar${lastLesson}?/complete`, {}, spoofer.cookie);
+		const theirs = mine(spoofer.id)[0]!.code;
+		const page = await h.app.inject({ url: `/fr/verify/${theirs}` });
+		expect(page.body).toContain('Amina Trabelsi');
+		expect(page.body).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u0007]/);
+		const api = (await h.app.inject({ url: `/api/v1/certificates/${theirs}` })).json();
+		expect(api).toMatchObject({ holderName: 'Amina Trabelsi' });
+	});
+
 	it('lets only the holder (or an admin) download the PDF, which carries the name and the code', async () => {
 		const pdf = await h.app.inject({
 			url: `/ar/certificates/${code}/pdf/ar`,
@@ -246,7 +259,7 @@ describe('verifying, downloading, revoking', () => {
 				await postForm(
 					h.app,
 					'/fr/admin/certificates?/revoke',
-					{ code, reason: 'Fraude constatée à l’examen' },
+					{ code, reason: 'Fraude constatée\u202E à l’examen\u2069\u0000' },
 					admin
 				)
 			).statusCode

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
-import type { QuizSettings } from '../../../src/lib/server/courses/types.ts';
+import type { QuizSettings, VersionMeta } from '../../../src/lib/server/courses/types.ts';
 import { DomainError } from '../../../src/lib/server/errors.ts';
 import { answerKey } from '../../../src/lib/server/quiz/attempts/answers.ts';
 import type { Question } from '../../../src/lib/server/quiz/types.ts';
@@ -57,6 +57,27 @@ export function addQuiz(
 		pretest = null
 	}: { settings?: Partial<QuizSettings>; questions: Question[]; pretest?: number | null }
 ): { courseId: number; quizId: number } {
+	// Only the pass mark and the pre-test size matter here; the rest is what course.yaml requires.
+	const META: VersionMeta = {
+		version: '1.0.0',
+		locales: ['fr'],
+		glossary: [],
+		theme: 'other',
+		level: 'introductory',
+		hours: 1,
+		authors: [],
+		licence: 'CC-BY-4.0',
+		reviewed: '2026-01-01',
+		published: true,
+		enrolmentKey: null,
+		trainers: [],
+		title: { fr: 'Cours' },
+		summary: {},
+		audience: {},
+		outcomes: {},
+		completion: { lessons: 'all', moduleQuizzes: 'none', passMark: 70, certificate: 'completion' },
+		pretest: null
+	};
 	const courseId = db
 		.insert(course)
 		.values({ slug: `course-${++courses}`, contentHash: 'h', createdAt: T0, updatedAt: T0 })
@@ -68,7 +89,7 @@ export function addQuiz(
 			courseId,
 			version: '1.0.0',
 			contentHash: 'h',
-			metadata: { completion: { passMark: 70 }, pretest },
+			metadata: { ...META, pretest },
 			createdAt: T0
 		})
 		.returning()

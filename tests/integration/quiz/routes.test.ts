@@ -368,6 +368,50 @@ describe('attempt API', () => {
 	});
 });
 
+describe('hostile answers', () => {
+	it('answers 400, not 500, to 5000-deep nested JSON (issue 9 #5)', async () => {
+		setSettings('foundations', { attempts: 0, cooldownMinutes: 0, timeLimitMinutes: 0 });
+		const { cookie } = await learner();
+		const a = await start(cookie, 'foundations');
+		const url = `/api/v1/attempts/${a.id}/answers/subsidiarity-term`;
+		const deep = `{"response":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+		const res = await h.app.inject({
+			method: 'POST',
+			url,
+			headers: { cookie, 'content-type': 'application/json' },
+			payload: deep
+		});
+		expect(res.statusCode).toBe(400);
+		const wide = await api('POST', url, cookie, { response: { a: { b: { c: 'd' } } } });
+		expect(wide.statusCode).toBe(400);
+		expect((await api('POST', url, cookie, { response: null })).statusCode).toBe(400);
+		expect((await api('POST', url, cookie, { response: 'subsidiarité' })).statusCode).toBe(200);
+		expect((await api('GET', `/api/v1/attempts/${a.id}`, cookie)).statusCode).toBe(200);
+	});
+});
+
+describe('hostile answers by form', () => {
+	it('refuses an oversize answer posted without JavaScript with 400, keeping the saved one (issue 9 #5)', async () => {
+		setSettings('foundations', { attempts: 0, cooldownMinutes: 0, timeLimitMinutes: 0 });
+		const { cookie } = await learner();
+		const a = await start(cookie, 'foundations');
+		const field = 'q:subsidiarity-term';
+		expect(
+			(await postForm(h.app, `${a.path}?/save`, { [field]: 'subsidiarité' }, cookie)).statusCode
+		).toBe(200);
+		const big = await postForm(h.app, `${a.path}?/save`, { [field]: 'x'.repeat(60_000) }, cookie);
+		expect(big.statusCode).toBe(400);
+		const row = h.t.db
+			.select()
+			.from(attemptAnswer)
+			.where(
+				and(eq(attemptAnswer.attemptId, a.id), eq(attemptAnswer.questionId, 'subsidiarity-term'))
+			)
+			.get();
+		expect(row?.response).toBe('subsidiarité');
+	});
+});
+
 describe('course page and export', () => {
 	it('lists the course’s quizzes with the learner’s standing', async () => {
 		const { cookie } = await learner();

@@ -4,7 +4,7 @@ import { oneTimeToken } from '../db/schema/index.ts';
 import { generateToken, hashToken } from '../auth/token.ts';
 import { DomainError } from '../errors.ts';
 import { adminExists, createUser, type PublicUser } from './users.ts';
-import type { RegisterInput } from './input.ts';
+import type { RegisterInput } from '../input/accounts.ts';
 
 const LIFETIME = 24 * 60 * 60 * 1000;
 

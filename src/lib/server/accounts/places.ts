@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { governorate, municipality, type Locale } from '../db/schema/index.ts';
+import { governorate, municipality } from '../db/schema/index.ts';
+import { type Locale } from '../text/localised.ts';
 
 const nameIn = (locale: Locale, r: { nameAr: string; nameFr: string; nameEn: string }) =>
 	locale === 'ar' ? r.nameAr : locale === 'fr' ? r.nameFr : r.nameEn;

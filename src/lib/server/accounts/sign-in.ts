@@ -9,7 +9,7 @@ import {
 } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/log.ts';
 import { authenticate, type PublicUser } from './users.ts';
-import { normaliseEmail } from './input.ts';
+import { normaliseEmail } from '../input/accounts.ts';
 
 export type SignInResult =
 	| { ok: true; user: PublicUser; token: string; expiresAt: Date }

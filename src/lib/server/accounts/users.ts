@@ -1,11 +1,11 @@
 import { asc, eq, and, count } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { municipality, user, type Role, type User } from '../db/schema/index.ts';
+import { governorate, municipality, user, type Role, type User } from '../db/schema/index.ts';
 import { generateId } from '../auth/token.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
-import type { ProfileInput, RegisterInput } from './input.ts';
+import type { ProfileInput, RegisterInput } from '../input/accounts.ts';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
@@ -14,8 +14,20 @@ function toPublic(u: User): PublicUser {
 	return rest;
 }
 
-/** A municipality must belong to the chosen governorate; checked here, not trusted from the form. */
+/**
+ * Places are references: each must exist (an unknown one is a field error, not a failed foreign
+ * key), and a municipality must belong to the chosen governorate. Checked here, not trusted
+ * from the form.
+ */
 function checkPlace(db: Db, input: ProfileInput): void {
+	if (input.governorateId !== null) {
+		const known = db
+			.select({ id: governorate.id })
+			.from(governorate)
+			.where(eq(governorate.id, input.governorateId))
+			.get();
+		if (!known) throw new DomainError('invalid_choice', 'governorate');
+	}
 	if (input.municipalityId === null) return;
 	const row = db.select().from(municipality).where(eq(municipality.id, input.municipalityId)).get();
 	if (!row) throw new DomainError('invalid_choice', 'municipality');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Locale } from '../courses/format/problems.ts';
+import type { Locale } from '../text/localised.ts';
 import { certificateText } from './pdf-text.ts';
 import type { CertificateSnapshot } from './types.ts';
 

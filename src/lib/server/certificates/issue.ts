@@ -4,7 +4,8 @@ import type { DbLike, Tx } from '../db/index.ts';
 import { certificate, course, user, type Certificate } from '../db/schema/index.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import type { Config } from '../config.ts';
-import type { CourseMeta } from '../courses/types.ts';
+import type { VersionMeta } from '../courses/types.ts';
+import { cleanText } from '../text/clean.ts';
 import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
@@ -14,7 +15,6 @@ import { generateCertificateCode } from './code.ts';
 import { evaluateEligibility, type Eligibility } from './eligibility.ts';
 import type { CertificateSnapshot, CertificateType } from './types.ts';
 
-type Meta = CourseMeta & { version: string; locales: CertificateSnapshot['locales'] };
 /** Who issues and signs, from the configuration: every path that can earn a certificate takes it. */
 export type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'>;
 
@@ -22,10 +22,9 @@ export type Issuer = Pick<Config, 'certificateIssuer' | 'certificateSignatories'
 export function completionState(
 	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
-): { eligibility: Eligibility; meta: Meta; finalBest: number | null } | null {
-	const raw = currentCourseMeta(db, courseId);
-	if (!('completion' in raw)) return null;
-	const meta = raw as unknown as Meta;
+): { eligibility: Eligibility; meta: VersionMeta; finalBest: number | null } | null {
+	const meta = currentCourseMeta(db, courseId);
+	if (!meta) return null;
 	const progress = courseProgress(db, { userId, courseId, modules: syllabus(db, courseId) });
 	const quizzes = quizStatusForCourse(db, { userId, courseId });
 	const final = quizzes.find((q) => q.slug === 'final');
@@ -82,7 +81,8 @@ export function issueEarnedCertificates(
 		const snapshot: CertificateSnapshot = {
 			code,
 			type,
-			holderName: holder.name,
+			// Names are cleaned at input; this also covers names stored before that rule.
+			holderName: cleanText(holder.name),
 			courseSlug: slug,
 			courseTitle: state.meta.title,
 			courseVersion: state.meta.version,

@@ -7,7 +7,6 @@ import { buildOpenBadgeCredential } from './credential.ts';
 import { signCredentialJwt, verifyCredentialJwt } from './credential-jwt.ts';
 import { currentSigningKey, publicJwks } from './keys.ts';
 import { findCertificate } from './registry.ts';
-import type { CertificateSnapshot } from './types.ts';
 
 type Ctx = { db: Db; config: Pick<Config, 'origin' | 'dataDir' | 'certificateIssuer'> };
 
@@ -20,7 +19,7 @@ export function verifyUrl(config: Pick<Config, 'origin'>, code: string, locale =
 export async function signedCredential({ db, config }: Ctx, row: Certificate): Promise<string> {
 	const email =
 		db.select({ email: user.email }).from(user).where(eq(user.id, row.userId)).get()?.email ?? '';
-	const vc = buildOpenBadgeCredential(row.snapshot as unknown as CertificateSnapshot, {
+	const vc = buildOpenBadgeCredential(row.snapshot, {
 		verifyUrl: verifyUrl(config, row.code),
 		issuer: { id: config.origin.href, name: config.certificateIssuer, url: config.origin.href },
 		email,

@@ -1,6 +1,7 @@
-import type { Locale } from '../courses/format/problems.ts';
+import type { Locale } from '../text/localised.ts';
 import { drawLine, type Box, type Dir, type LineStyle } from './pdf-draw.ts';
-import { pickLocalised, type CertificateSnapshot } from './types.ts';
+import type { CertificateSnapshot } from './types.ts';
+import { localText } from '../text/localised.ts';
 
 // The fixed parts of the certificate page: frame, verification corner, signatures.
 // Sizes in points, A4 landscape.
@@ -71,6 +72,6 @@ export function drawSignatories(
 			.strokeColor(MUTED)
 			.stroke();
 		drawLine(doc, person.name, 498, dir, style('Bold', 12), box);
-		drawLine(doc, pickLocalised(person.title, locale), 518, dir, style('Regular', 10, MUTED), box);
+		drawLine(doc, localText(person.title, locale), 518, dir, style('Regular', 10, MUTED), box);
 	});
 }

@@ -1,5 +1,6 @@
-import type { Locale } from '../courses/format/problems.ts';
-import { pickLocalised, type CertificateSnapshot, type CertificateType } from './types.ts';
+import type { Locale } from '../text/localised.ts';
+import type { CertificateSnapshot, CertificateType } from './types.ts';
+import { localText } from '../text/localised.ts';
 
 /**
  * The words on a certificate, per language. The Arabic avoids verbs that agree with the
@@ -89,7 +90,7 @@ export function certificateText(s: CertificateSnapshot, locale: Locale): Certifi
 		awardedTo: AWARDED_TO[locale],
 		holder: s.holderName,
 		for: FOR[locale][s.type],
-		course: pickLocalised(s.courseTitle, locale),
+		course: localText(s.courseTitle, locale),
 		details,
 		verify: VERIFY[locale]
 	};

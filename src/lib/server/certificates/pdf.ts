@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { Locale } from '../courses/format/problems.ts';
+import type { Locale } from '../text/localised.ts';
 import { amiriPath, drawLine, fitSize, wrapLines, type Box, type Dir } from './pdf-draw.ts';
 import {
 	ACCENT,

@@ -28,7 +28,7 @@ export type Verification =
 
 /** What anyone holding the code may see: the snapshot as issued, and whether it was revoked. */
 export function toPublic(row: Certificate): PublicCertificate {
-	const s = row.snapshot as unknown as CertificateSnapshot;
+	const s = row.snapshot;
 	return {
 		code: row.code,
 		type: s.type,

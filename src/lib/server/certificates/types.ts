@@ -1,5 +1,5 @@
-import type { Locale } from '../courses/format/problems.ts';
-import type { Localised } from '../courses/format/localised.ts';
+import type { Locale } from '../text/localised.ts';
+import type { Localised } from '../text/localised.ts';
 
 export type CertificateType = 'completion' | 'participation';
 
@@ -32,8 +32,3 @@ export type CertificateSnapshot = {
 	/** Languages the certificate can be rendered in (those of the course). */
 	locales: Locale[];
 };
-
-/** The text in `locale`, else in the first language that has it. */
-export function pickLocalised(text: Localised, locale: Locale): string {
-	return text[locale] ?? text.ar ?? text.fr ?? text.en ?? '';
-}

@@ -1,7 +1,4 @@
-import type { Locale } from './format/problems.ts';
-import type { Localised, LocalisedList } from './format/yaml-object.ts';
-
-export type { Localised, LocalisedList };
+import type { Locale, Localised, LocalisedList } from '../text/localised.ts';
 
 /** Everything in course.yaml except what the tables hold in their own columns. */
 export type CourseMeta = {
@@ -93,6 +90,13 @@ export type Module = {
 };
 
 export type GlossaryTerm = { id: string; text: Localised; note: Localised | null };
+
+/** What a course version row keeps of course.yaml (courseVersion.metadata). */
+export type VersionMeta = CourseMeta & {
+	version: string;
+	locales: Locale[];
+	glossary: GlossaryTerm[];
+};
 
 export type Course = {
 	slug: string;

@@ -3,7 +3,8 @@ import type { Db, DbLike } from '../db/index.ts';
 import { course, courseVersion, lesson, lessonText, module } from '../db/schema/index.ts';
 import type { CourseMeta } from '../courses/types.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
-import type { CourseSummary, Locale, SyllabusModule } from './types.ts';
+import type { CourseSummary, SyllabusModule } from './types.ts';
+import type { Locale } from '../text/localised.ts';
 
 type Meta = CourseMeta & { version: string; locales: Locale[] };
 
@@ -96,7 +97,7 @@ export function findCourse(
 
 /** The enrolment key of a course, for checking only; it never leaves the server. */
 export function enrolmentKeyOf(db: Db, courseId: number): string | null {
-	return (currentCourseMeta(db, courseId).enrolmentKey as string | null | undefined) ?? null;
+	return currentCourseMeta(db, courseId)?.enrolmentKey ?? null;
 }
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { lessonText } from '../db/schema/index.ts';
-import { localeOrder, type Locale, type SyllabusModule } from './types.ts';
+import type { SyllabusModule } from './types.ts';
+import { localeOrder, type Locale } from '../text/localised.ts';
 
 export type LessonRef = { moduleSlug: string; lessonSlug: string };
 

@@ -1,7 +1,6 @@
 // Reads a question's `body` (plain data from YAML or the database) defensively: the loader
 // checked it, but an attempt may hold a snapshot written by an older version, and grading
 // must never throw on a learner's submission.
-import { LOCALES, type Locale } from '../courses/format/problems.ts';
 import type { QuestionLabels } from '../courses/types.ts';
 import { hashString } from './random.ts';
 
@@ -9,19 +8,6 @@ export type Entry = { id: string; raw: Record<string, unknown> };
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Text in `locale`, else in the first locale that has it, so a half-translated question shows. */
-export function localText(value: unknown, locale: Locale): string {
-	if (typeof value === 'string') return value;
-	if (!isRecord(value)) return '';
-	const own = value[locale];
-	if (typeof own === 'string') return own;
-	for (const other of LOCALES) {
-		const text = value[other];
-		if (typeof text === 'string') return text;
-	}
-	return '';
 }
 
 /** The maps with a text id in a list key (`options`, `pairs`, `items`), in written order. */

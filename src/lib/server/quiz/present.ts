@@ -1,9 +1,11 @@
 // What the browser may see of a question. Built field by field from an allow-list, never by
 // deleting secret keys from a copy: a key added to the format later stays on the server.
-import { entries, localText, numberAt } from './body.ts';
+import { entries, numberAt } from './body.ts';
+import { localText } from '../text/localised.ts';
 import { shuffle, type Seed } from './random.ts';
 import { itemToken, matchToken } from './grading/sets.ts';
-import type { Locale, PresentedChoice, PresentedQuestion, Question } from './types.ts';
+import type { PresentedChoice, PresentedQuestion, Question } from './types.ts';
+import type { Locale } from '../text/localised.ts';
 
 export type PresentOptions = { locale: Locale; shuffleOptions: boolean; seed: Seed };
 

@@ -1,10 +1,10 @@
 // The quiz engine's own shapes: what a learner sends for each question type, what grading
 // returns, and what the browser may see. Questions themselves are the course loader's
 // `Question` (src/lib/server/courses/types.ts); their `body` is read through body.ts.
-import type { Locale } from '../courses/format/problems.ts';
+import type { Locale } from '../text/localised.ts';
 import type { Question, QuestionType } from '../courses/types.ts';
 
-export type { Locale, Question, QuestionType };
+export type { Question, QuestionType };
 
 /**
  * What the browser sends back, per type. Anything else (wrong shape, unknown ids, duplicates)

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { allow, canChangeRoles } from '$lib/server/access/index';
 import { getUser, listUsers, setRole } from '$lib/server/accounts/users';
-import { ROLES, type Role } from '$lib/server/db/schema';
+import { RoleChangeForm } from '$lib/server/input/accounts';
+import { parseForm } from '$lib/server/input/check';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = (event) => {
@@ -22,10 +23,10 @@ export const actions: Actions = {
 	role: async (event) => {
 		const admin = requireRole(event);
 		allow(canChangeRoles(admin));
-		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
-		const role = String(form.get('role') ?? '') as Role;
-		if (!ROLES.includes(role)) return fail(400, { userId, message: errorText('invalid_choice') });
+		const parsed = parseForm(RoleChangeForm, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { userId: parsed.echo.userId ?? '', message: errorText('invalid_choice') });
+		const { userId, role } = parsed.value;
 		try {
 			setRole(event.locals.ctx.db, { actorId: admin.id, userId, role });
 		} catch (e) {

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { changePassword, getUser, updateProfile } from '$lib/server/accounts/users';
-import { checkPassword, parseProfile } from '$lib/server/accounts/input';
+import { parseProfile, PasswordChangeForm } from '$lib/server/input/accounts';
+import { parseForm } from '$lib/server/input/check';
 import { listPlaces } from '$lib/server/accounts/places';
 import { invalidateOtherSessions } from '$lib/server/auth/session';
 import { errorTexts, refusal } from '$lib/i18n/errors.server';
@@ -31,14 +32,9 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		const me = requireRole(event);
-		const form = await event.request.formData();
-		const current = String(form.get('current') ?? '');
-		const next = String(form.get('next') ?? '');
-		const errors: Record<string, string> = {};
-		if (!current) errors.current = 'required';
-		const problem = checkPassword(next);
-		if (problem) errors.next = problem;
-		if (Object.keys(errors).length) return fail(400, { password: { errors: errorTexts(errors) } });
+		const parsed = parseForm(PasswordChangeForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { password: { errors: errorTexts(parsed.errors) } });
+		const { current, next } = parsed.value;
 		try {
 			await changePassword(event.locals.ctx.db, { userId: me.id, current, next });
 		} catch (e) {

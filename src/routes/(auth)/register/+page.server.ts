@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseRegistration } from '$lib/server/accounts/input';
+import { parseRegistration } from '$lib/server/input/accounts';
 import { createUser } from '$lib/server/accounts/users';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';

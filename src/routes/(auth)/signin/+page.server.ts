@@ -4,6 +4,8 @@ import { signIn } from '$lib/server/accounts/sign-in';
 import { safeNext } from '$lib/server/auth/guard';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import * as m from '$lib/paraglide/messages';
+import { parseForm } from '$lib/server/input/check';
+import { SignInForm } from '$lib/server/input/accounts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`));
@@ -13,12 +15,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { db, config } = event.locals.ctx;
-		const form = await event.request.formData();
-		const email = String(form.get('email') ?? '').trim();
-		const password = String(form.get('password') ?? '');
-		if (!email || !password) {
-			return fail(400, { email, message: m.error_invalid_credentials() });
-		}
+		const parsed = parseForm(SignInForm, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { email: parsed.echo.email ?? '', message: m.error_invalid_credentials() });
+		const { email, password } = parsed.value;
 		const result = await signIn(db, { email, password, ip: event.getClientAddress() });
 		if (!result.ok) {
 			if (result.reason === 'throttled') {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { catalogFor } from '$lib/server/learning/course-view';
-import { pick, localeOrder, type Locale } from '$lib/server/learning/types';
+import { localeOrder, localText, type Locale } from '$lib/server/text/localised';
 import { searchCourses } from '$lib/server/search/query';
 
 const THEMES = ['urban-planning', 'participatory-governance', 'gender', 'other'];
@@ -35,8 +35,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		themes: THEMES.slice(0, 3),
 		courses: courses.map((c) => ({
 			slug: c.slug,
-			title: pick(c.title, order(c)),
-			summary: pick(c.summary, order(c)),
+			title: localText(c.title, order(c)),
+			summary: localText(c.summary, order(c)),
 			theme: c.theme,
 			level: c.level,
 			hours: c.hours,

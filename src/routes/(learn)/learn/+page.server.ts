@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { myLearning } from '$lib/server/learning/course-view';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 import { listCertificates, toPublic } from '$lib/server/certificates/registry';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 			const order = localeOrder(locale, course.locales);
 			return {
 				slug: course.slug,
-				title: pick(course.title, order),
+				title: localText(course.title, order),
 				percent: progress.percent,
 				done: progress.done,
 				total: progress.total,
@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 					.filter((q) => !q.passed)
 					.map((q) => ({
 						slug: q.slug,
-						title: pick(q.title, order),
+						title: localText(q.title, order),
 						attempts: q.attempts,
 						open: q.openAttemptId !== null
 					}))
@@ -35,7 +35,7 @@ export const load: PageServerLoad = (event) => {
 			.map((c) => ({
 				code: c.code,
 				type: c.type,
-				title: pick(c.courseTitle, localeOrder(locale, c.locales)),
+				title: localText(c.courseTitle, localeOrder(locale, c.locales)),
 				issuedAt: c.issuedAt,
 				revoked: c.revoked !== null
 			}))

@@ -1,5 +1,5 @@
 import type { Blockquote, Text } from 'mdast';
-import type { Locale } from './problems.ts';
+import type { Locale } from '../../text/localised.ts';
 
 export const CALLOUT_TYPES = ['NOTE', 'TIP', 'WARNING', 'EXAMPLE', 'EXERCISE', 'STATUS'] as const;
 export type CalloutType = (typeof CALLOUT_TYPES)[number];

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, type Node } from 'yaml';
-import { isLocale, START, type Locale, type Report } from './problems.ts';
+import { START, type Report } from './problems.ts';
+import { isLocale, type Locale } from '../../text/localised.ts';
 import type { CourseMeta } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
 import { YamlSource } from './yaml-source.ts';

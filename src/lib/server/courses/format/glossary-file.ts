@@ -1,6 +1,8 @@
 import { isMap, type Node } from 'yaml';
-import { SLUG, type Locale, type Report } from './problems.ts';
-import type { GlossaryTerm, Localised } from '../types.ts';
+import { SLUG, type Report } from './problems.ts';
+import { type Locale } from '../../text/localised.ts';
+import type { GlossaryTerm } from '../types.ts';
+import type { Localised } from '../../text/localised.ts';
 import { YamlObject } from './yaml-object.ts';
 import { readYamlFile } from './yaml-source.ts';
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { isScalar } from 'yaml';
-import { START, type Locale, type Report } from './problems.ts';
+import { START, type Report } from './problems.ts';
+import { type Locale } from '../../text/localised.ts';
 import { checkLessonMarkdown } from './lesson-markdown.ts';
 import type { LessonText } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';

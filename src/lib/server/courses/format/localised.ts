@@ -1,10 +1,7 @@
 import { isScalar, isSeq, type Node } from 'yaml';
-import { isLocale, type Locale } from './problems.ts';
+import { isLocale, type Locale, type Localised, type LocalisedList } from '../../text/localised.ts';
 import type { YAMLMap } from 'yaml';
 import { kindOf, type YamlSource } from './yaml-source.ts';
-
-export type Localised = Partial<Record<Locale, string>>;
-export type LocalisedList = Partial<Record<Locale, string[]>>;
 export type Opt = { required?: boolean };
 export type ListOpt = Opt & { min?: number; max?: number };
 

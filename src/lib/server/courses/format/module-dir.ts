@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLocale, SLUG, START, type Locale, type Report } from './problems.ts';
+import { SLUG, START, type Report } from './problems.ts';
+import { isLocale, type Locale } from '../../text/localised.ts';
 import { readLessonFile } from './lesson-file.ts';
 import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuizFile } from './quiz-file.ts';
@@ -52,7 +53,7 @@ function readLessons(dir: string, { report, locales }: Ctx): Lesson[] {
 			else report.warn(file, START, `unexpected file in a module folder: ${name}`);
 			continue;
 		}
-		const [, num, slug, locale] = m as unknown as [string, string, string, string];
+		const [, num = '', slug = '', locale = ''] = m;
 		if (!SLUG.test(slug))
 			report.error(
 				file,

@@ -37,9 +37,3 @@ export function sortProblems(problems: Problem[]): Problem[] {
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const LOCALES = ['ar', 'fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}

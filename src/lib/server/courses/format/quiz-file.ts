@@ -1,5 +1,6 @@
 import { isMap, type Node } from 'yaml';
-import type { Locale, Report } from './problems.ts';
+import type { Report } from './problems.ts';
+import type { Locale } from '../../text/localised.ts';
 import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuestion } from './questions.ts';
 import type { Question, Quiz, QuizSettings } from '../types.ts';

@@ -1,15 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import {
-	readLocalised,
-	readLocalisedList,
-	type ListOpt,
-	type Localised,
-	type LocalisedList,
-	type Opt
-} from './localised.ts';
+import { readLocalised, readLocalisedList, type ListOpt, type Opt } from './localised.ts';
+import type { Localised, LocalisedList } from '../../text/localised.ts';
 import { describeValue, kindOf, type YamlSource } from './yaml-source.ts';
-
-export type { Localised, LocalisedList };
 type NumOpt = Opt & { min?: number; max?: number; integer?: boolean };
 
 /** Typed, reporting reads of one YAML map: each getter reports what is wrong and returns undefined. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { Report, START, type Locale, type Position } from './problems.ts';
+import { Report, START, type Position } from './problems.ts';
+import { type Locale } from '../../text/localised.ts';
 
 /** A parsed YAML file that can turn any node back into `line:column` for a problem. */
 export class YamlSource {

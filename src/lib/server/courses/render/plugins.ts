@@ -7,7 +7,7 @@ import {
 	readCalloutMarker,
 	type CalloutType
 } from '../format/callouts.ts';
-import type { Locale } from '../format/problems.ts';
+import type { Locale } from '../../text/localised.ts';
 
 /**
  * `> [!NOTE]` blockquotes become `<div class="callout callout-note" role="note">` with a localised

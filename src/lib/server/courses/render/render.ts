@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { Locale } from '../format/problems.ts';
+import type { Locale } from '../../text/localised.ts';
 import { rehypeAutoDir, rehypeFigures, rehypeRewriteUrls, remarkCallouts } from './plugins.ts';
 import { lessonSchema } from './sanitize-schema.ts';
 

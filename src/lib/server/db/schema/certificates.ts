@@ -1,3 +1,4 @@
+import type { CertificateSnapshot } from '../../certificates/types.ts';
 import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './users.ts';
 import { course } from './courses.ts';
@@ -22,7 +23,7 @@ export const certificate = sqliteTable(
 			.notNull()
 			.references(() => course.id),
 		type: text('type', { enum: CERTIFICATE_TYPES }).notNull(),
-		snapshot: text('snapshot', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		snapshot: text('snapshot', { mode: 'json' }).notNull().$type<CertificateSnapshot>(),
 		/** Salt of the email hash that identifies the holder in the Open Badges credential. */
 		identitySalt: text('identity_salt').notNull(),
 		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),

@@ -8,7 +8,8 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
-type Localised = Partial<Record<'ar' | 'fr' | 'en', string>>;
+import type { QuizSettings, VersionMeta } from '../../courses/types.ts';
+import type { Localised } from '../../text/localised.ts';
 
 /**
  * A course. Content lives in module/lesson/quiz rows keyed by stable slugs; versions record each
@@ -52,7 +53,7 @@ export const courseVersion = sqliteTable(
 			.notNull()
 			.default('applied'),
 		/** course.yaml as read: locales, localised title/summary/outcomes, completion rule, … */
-		metadata: text('metadata', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		metadata: text('metadata', { mode: 'json' }).notNull().$type<VersionMeta>(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('course_version_course_idx').on(t.courseId, t.contentHash)]
@@ -124,7 +125,7 @@ export const quiz = sqliteTable(
 		slug: text('slug').notNull(),
 		moduleId: integer('module_id').references(() => module.id, { onDelete: 'set null' }),
 		/** Title, pass mark, attempts, draw, feedback, … as written in the quiz file. */
-		settings: text('settings', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		settings: text('settings', { mode: 'json' }).notNull().$type<QuizSettings>(),
 		archived: integer('archived', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [uniqueIndex('quiz_course_slug_idx').on(t.courseId, t.slug)]

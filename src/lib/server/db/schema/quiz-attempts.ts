@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { integer, real, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { PresentedQuestion, Question } from '../../quiz/types.ts';
-import { LOCALES, user } from './users.ts';
+import { user } from './users.ts';
+import { LOCALES } from '../../text/localised.ts';
 import { quiz } from './courses.ts';
 
 /** One question of an attempt as it was drawn: the full definition and exactly what was shown. */

@@ -13,8 +13,7 @@ export const POSITIONS = [
 export type Position = (typeof POSITIONS)[number];
 export const GENDERS = ['woman', 'man', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
-export const LOCALES = ['ar', 'fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from '../../text/localised.ts';
 
 export const user = sqliteTable('user', {
 	id: text('id').primaryKey(),

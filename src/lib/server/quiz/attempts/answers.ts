@@ -1,8 +1,10 @@
 // The parts of a question that tell the answer, read out for review only, after submission and
 // only as the quiz's showAnswers allows. Ids are the ones the browser was shown (present.ts).
-import { entries, localText } from '../body.ts';
+import { entries } from '../body.ts';
+import { localText } from '../../text/localised.ts';
 import { itemToken, matchToken } from '../grading/sets.ts';
-import type { GradeResult, Locale, Question } from '../types.ts';
+import type { GradeResult, Question } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 /** What a right response is, in the shape of a response; null where nothing is right (essay). */
 export function answerKey(question: Question, locale: Locale): unknown {

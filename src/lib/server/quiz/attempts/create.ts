@@ -9,7 +9,8 @@ import { findEnrolment } from '../../learning/enrolment.ts';
 import { presentQuestion } from '../present.ts';
 import { drawQuestions, shuffle } from '../random.ts';
 import { liveQuestions } from './load.ts';
-import type { Locale, Question } from '../types.ts';
+import type { Question } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 export type AttemptKey = { userId: string; quizId: number; kind: 'attempt' | 'pretest' };
 

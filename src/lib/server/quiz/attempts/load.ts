@@ -41,7 +41,7 @@ export function liveQuiz(db: DbLike, quizId: number): QuizRow {
 		.where(and(eq(quiz.id, quizId), eq(quiz.archived, false)))
 		.get();
 	if (!row) throw new DomainError('not_found');
-	return { ...row, settings: row.settings as unknown as QuizSettings };
+	return row;
 }
 
 /** The quiz's current, non-archived questions in written order, as the grader reads them. */
@@ -66,8 +66,7 @@ import { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
 
 /** The settings an attempt keeps; a quiz without its own pass mark takes the course's. */
 export function attemptSettings(db: DbLike, q: QuizRow): AttemptSettings {
-	const completion = courseMeta(db, q.courseId).completion as { passMark?: unknown } | undefined;
-	const coursePassMark = typeof completion?.passMark === 'number' ? completion.passMark : null;
+	const coursePassMark = courseMeta(db, q.courseId)?.completion.passMark ?? null;
 	return {
 		passMark: q.settings.passMark ?? coursePassMark,
 		feedback: q.settings.feedback ?? 'after-submit',

@@ -5,7 +5,7 @@ import { quiz, quizAttempt, type QuizAttempt } from '../../db/schema/index.ts';
 import { DomainError } from '../../errors.ts';
 import { courseMeta } from './load.ts';
 import { beginAttempt } from './create.ts';
-import type { Locale } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 type Pretest = { userId: string; courseId: number; locale: Locale; now?: Date };
 
@@ -23,7 +23,7 @@ export function startPretest(
 		{ userId, kind: 'pretest', locale, now },
 		{
 			source: (tx) => {
-				const size = courseMeta(tx, courseId).pretest;
+				const size = courseMeta(tx, courseId)?.pretest;
 				const final = tx
 					.select({ id: quiz.id })
 					.from(quiz)

@@ -7,9 +7,7 @@ import { DomainError } from '../../errors.ts';
 import type { Issuer } from '../../certificates/issue.ts';
 import { changeOpenAttempt } from './change-open.ts';
 import type { QuestionType } from '../types.ts';
-
-/** Longest stored response, in characters of JSON: an essay of a few thousand words fits. */
-const MAX_RESPONSE = 50_000;
+import { isQuizResponse } from '../../input/quiz.ts';
 
 type Saved = { savedAt: Date; revision: number };
 type Save = {
@@ -58,13 +56,14 @@ export function saveAnswer(
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 
-/** The shape each type's response must have (ResponseByType); ids are checked by grading. */
+/**
+ * The shape each type's response must have (ResponseByType); ids are checked by grading. Lists
+ * and maps hold only strings once isQuizResponse has passed.
+ */
 export function validResponse(type: QuestionType, response: unknown): boolean {
-	if (response === undefined) return false;
-	const json = JSON.stringify(response);
-	if (json === undefined || json.length > MAX_RESPONSE) return false;
+	// Shape and size first, without recursion: nothing below may walk a hostile value.
+	if (!isQuizResponse(response)) return false;
 	switch (type) {
 		case 'single':
 		case 'short':
@@ -72,18 +71,13 @@ export function validResponse(type: QuestionType, response: unknown): boolean {
 			return isString(response);
 		case 'multiple':
 		case 'ordering':
-			return isStringList(response);
+			return Array.isArray(response);
 		case 'truefalse':
 			return typeof response === 'boolean' || response === 'true' || response === 'false';
 		case 'numeric':
 			return isString(response) || (typeof response === 'number' && Number.isFinite(response));
 		case 'matching':
-			return (
-				typeof response === 'object' &&
-				response !== null &&
-				!Array.isArray(response) &&
-				Object.values(response).every(isString)
-			);
+			return typeof response === 'object' && !Array.isArray(response);
 		case 'description':
 			return false;
 	}

@@ -8,7 +8,7 @@ import { finaliseAttempt } from './submit.ts';
 import { DomainError } from '../../errors.ts';
 import { attemptSettings, isOverdue, liveQuiz } from './load.ts';
 import { beginAttempt, findOpenAttempt } from './create.ts';
-import type { Locale } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 type Start = { userId: string; quizId: number; locale: Locale; issuer: Issuer; now?: Date };
 

@@ -9,7 +9,7 @@ import {
 	quizAttempt,
 	type QuizAttempt
 } from '../../db/schema/index.ts';
-import type { Localised, QuizSettings } from '../../courses/types.ts';
+import type { Localised } from '../../text/localised.ts';
 import { masteryReached } from '../grading/mastery.ts';
 import { liveQuiz } from './load.ts';
 
@@ -61,7 +61,7 @@ export function quizStatusForCourse(
 	);
 	return quizzes.map((q) => {
 		const mine = rows.filter((r) => r.quizId === q.id);
-		const settings = q.settings as unknown as QuizSettings;
+		const settings = q.settings;
 		const summary = summarise(mine.filter((r) => r.submittedAt !== null));
 		// A practice quiz with a mastery rule counts as passed once mastered ("3 of the last 4").
 		const mastery = settings.mastery ? masteryState(db, { userId, quizId: q.id }) : null;

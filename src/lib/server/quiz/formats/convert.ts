@@ -1,7 +1,7 @@
 // Parsed GIFT/Aiken questions to course questions (the shape quiz.yaml holds), in one locale.
 // What the course format cannot hold is reported, not guessed: partial credit on a short
 // or numeric answer, two right answers in a single choice, a matching distractor.
-import type { Locale } from '../../courses/format/problems.ts';
+import type { Locale } from '../../text/localised.ts';
 import { idnumberProblem, repeatedTag, tagProblem } from '../../courses/format/question-labels.ts';
 import type { Question } from '../../courses/types.ts';
 import { questionId } from '../ids.ts';

@@ -1,7 +1,8 @@
 // Course questions to GIFT, in one locale, so a trainer can take a quiz to Moodle (or back
 // into Tamkeen). Ordering has no GIFT form: it is left out, with a comment saying so.
-import { entries, labelsOf, localText, numberAt } from '../body.ts';
-import type { Locale, Question } from '../types.ts';
+import { entries, labelsOf, numberAt } from '../body.ts';
+import { localText, type Locale } from '../../text/localised.ts';
+import type { Question } from '../types.ts';
 import { writeLabels } from './gift-labels.ts';
 
 /** GIFT's special characters escaped, newlines as `\n` (what Moodle's exporter writes). */

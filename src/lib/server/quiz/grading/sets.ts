@@ -1,8 +1,10 @@
 // Matching and ordering: partial credit, one share per pair or item placed right. Both compare
 // the opaque ids that present.ts showed, recomputed here from the question's text.
-import { entries, isRecord, localText, textToken } from '../body.ts';
+import { entries, isRecord, textToken } from '../body.ts';
+import { localText } from '../../text/localised.ts';
 import { scoredResult } from './result.ts';
-import type { GradeResult, Locale, Question } from '../types.ts';
+import type { GradeResult, Question } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 /** The id a pair's right-hand side is shown with, in `locale`. */
 export function matchToken(raw: Record<string, unknown>, locale: Locale): string {

@@ -4,7 +4,8 @@
 import { normaliseText } from '../../text/normalise.ts';
 import { isRecord } from '../body.ts';
 import { scoredResult } from './result.ts';
-import type { GradeResult, Locale, Question } from '../types.ts';
+import type { GradeResult, Question } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 
 export function gradeShort(question: Question, response: unknown, locale: Locale): GradeResult {
 	if (typeof response !== 'string') return scoredResult(0, question.points);

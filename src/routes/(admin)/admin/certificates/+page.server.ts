@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { allow, canRevokeCertificate } from '$lib/server/access/index';
@@ -6,7 +7,9 @@ import {
 	revokeCertificate,
 	toPublic
 } from '$lib/server/certificates/registry';
-import { refuse } from '$lib/i18n/errors.server';
+import { errorText, refuse } from '$lib/i18n/errors.server';
+import { parseForm } from '$lib/server/input/check';
+import { RevocationForm } from '$lib/server/input/certificates';
 
 export const load: PageServerLoad = (event) => {
 	allow(canRevokeCertificate(requireRole(event)));
@@ -17,9 +20,13 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const admin = requireRole(event);
 		allow(canRevokeCertificate(admin));
-		const form = await event.request.formData();
-		const code = String(form.get('code') ?? '');
-		const reason = String(form.get('reason') ?? '');
+		const parsed = parseForm(RevocationForm, await event.request.formData());
+		if (!parsed.ok) {
+			const { code = '', reason = '' } = parsed.echo;
+			const first = Object.values(parsed.errors)[0] ?? 'invalid_choice';
+			return fail(400, { code, reason, message: errorText(first) });
+		}
+		const { code, reason } = parsed.value;
 		try {
 			revokeCertificate(event.locals.ctx.db, { code, reason, actorId: admin.id });
 		} catch (e) {

@@ -9,7 +9,7 @@ import {
 	removeCourseTrainer
 } from '$lib/server/courses/trainers';
 import { listCourses } from '$lib/server/learning/catalog';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 
 // Admins say which trainer runs which course (course_role 'trainer'); every change is audited.
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	const { db } = event.locals.ctx;
 	const order = localeOrder(event.locals.locale);
 	const titles = new Map(
-		listCourses(db, { includeUnpublished: true }).map((c) => [c.id, pick(c.title, order)])
+		listCourses(db, { includeUnpublished: true }).map((c) => [c.id, localText(c.title, order)])
 	);
 	return {
 		courses: listCourseTrainers(db).map((c) => ({ ...c, title: titles.get(c.courseId) ?? c.slug })),

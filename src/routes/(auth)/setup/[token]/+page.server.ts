@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { claimFirstAdmin, isFirstAdminTokenValid } from '$lib/server/accounts/first-admin';
-import { parseRegistration } from '$lib/server/accounts/input';
+import { parseRegistration } from '$lib/server/input/accounts';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';

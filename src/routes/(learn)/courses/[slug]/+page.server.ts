@@ -1,11 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { canViewResults, courseStaff } from '$lib/server/access/index';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { enrol } from '$lib/server/learning/enrolment';
-import { localeOrder, pick } from '$lib/server/learning/types';
-import { refuse } from '$lib/i18n/errors.server';
+import { localeOrder, localText } from '$lib/server/text/localised';
+import { errorText, refuse } from '$lib/i18n/errors.server';
+import { parseForm } from '$lib/server/input/check';
+import { EnrolmentForm } from '$lib/server/input/courses';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -18,9 +20,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		course: {
 			slug: c.slug,
 			version: c.version,
-			title: pick(c.title, order),
-			summary: pick(c.summary, order),
-			audience: pick(c.audience, order),
+			title: localText(c.title, order),
+			summary: localText(c.summary, order),
+			audience: localText(c.audience, order),
 			outcomes: order.map((l) => c.outcomes[l]).find((o) => o?.length) ?? [],
 			theme: c.theme,
 			level: c.level,
@@ -33,10 +35,10 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		},
 		modules: view.modules.map((m) => ({
 			slug: m.slug,
-			title: pick(m.title, order),
+			title: localText(m.title, order),
 			lessons: m.lessons.map((l) => ({
 				slug: l.slug,
-				title: pick(l.title, order),
+				title: localText(l.title, order),
 				minutes: l.minutes,
 				done: view.progress?.completedLessonIds.includes(l.id) ?? false
 			})),
@@ -52,7 +54,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 				? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map(
 						(q) => ({
 							slug: q.slug,
-							title: pick(q.title, order) || q.slug,
+							title: localText(q.title, order) || q.slug,
 							passed: q.passed,
 							bestPercentage: q.bestPercentage,
 							attempts: q.attempts
@@ -71,9 +73,11 @@ export const actions: Actions = {
 			viewer: { id: user.id, role: user.role }
 		});
 		if (!view) error(404, { message: 'not_found' });
-		const key = String((await event.request.formData()).get('key') ?? '');
+		const parsed = parseForm(EnrolmentForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { message: errorText('enrolment_key_wrong') });
+		const { key } = parsed.value;
 		try {
-			enrol(db, { userId: user.id, courseId: view.course.id, key: key || undefined });
+			enrol(db, { userId: user.id, courseId: view.course.id, key });
 		} catch (e) {
 			return refuse(e);
 		}

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { allow, canViewResults, courseStaff } from '$lib/server/access/index';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { knowledgeGain } from '$lib/server/quiz/knowledge-gain';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 
 // The course's trainers and admins only (canViewResults): names and scores are personal data.
 export const load: PageServerLoad = (event) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		course: {
 			slug: view.course.slug,
-			title: pick(view.course.title, localeOrder(event.locals.locale, view.course.locales))
+			title: localText(view.course.title, localeOrder(event.locals.locale, view.course.locales))
 		},
 		rows: knowledgeGain(event.locals.ctx.db, { courseId: view.course.id })
 	};

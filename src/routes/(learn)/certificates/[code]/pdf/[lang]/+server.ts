@@ -7,7 +7,7 @@ import { ownedCertificate } from '../../../owned.server';
 
 export const GET: RequestHandler = async (event) => {
 	const row = ownedCertificate(event);
-	const snapshot = row.snapshot as unknown as CertificateSnapshot;
+	const snapshot = row.snapshot;
 	const lang = event.params.lang as CertificateSnapshot['locales'][number];
 	if (!snapshot.locales.includes(lang)) error(404, { message: 'not_found' });
 	const { config } = event.locals.ctx;

@@ -6,7 +6,7 @@ import { lessonAccess } from '$lib/server/access/lessons';
 import { readLesson } from '$lib/server/learning/reader';
 import { lessonState, recordLessonOpened } from '$lib/server/learning/progress';
 import { completeLesson } from '$lib/server/learning/complete-lesson';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 
@@ -53,13 +53,13 @@ export const load: PageServerLoad = (event) => {
 	const mod = view.modules.find((m) => m.id === lesson.moduleId)!;
 	const base = `/courses/${view.course.slug}`;
 	return {
-		course: { slug: view.course.slug, title: pick(view.course.title, order) },
+		course: { slug: view.course.slug, title: localText(view.course.title, order) },
 		module: {
 			slug: mod.slug,
-			title: pick(mod.title, order),
+			title: localText(mod.title, order),
 			lessons: mod.lessons.map((l) => ({
 				slug: l.slug,
-				title: pick(l.title, order),
+				title: localText(l.title, order),
 				current: l.id === lesson.id,
 				done: view.progress?.completedLessonIds.includes(l.id) ?? false
 			}))

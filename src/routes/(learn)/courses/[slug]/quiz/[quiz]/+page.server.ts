@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const db = event.locals.ctx.db;
 	const q = liveQuiz(db, status.quizId);
 	const effective = attemptSettings(db, q);
-	const pretestSize = courseMeta(db, q.courseId).pretest;
+	const pretestSize = courseMeta(db, q.courseId)?.pretest;
 	if (pretest && typeof pretestSize !== 'number') error(404, { message: 'not_found' });
 	return {
 		course,

@@ -3,7 +3,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth/session';
 import { viewCourse } from '$lib/server/learning/course-view';
-import { localeOrder, pick } from '$lib/server/learning/types';
+import { localeOrder, localText } from '$lib/server/text/localised';
 import { DomainError } from '$lib/server/errors';
 import {
 	quizStatusForCourse,
@@ -35,8 +35,8 @@ export function locateQuiz(event: QuizEvent, user: SessionUser) {
 		status,
 		pretest,
 		order,
-		course: { slug: view.course.slug, title: pick(view.course.title, order) },
-		title: pick(status.title, order) || status.slug,
+		course: { slug: view.course.slug, title: localText(view.course.title, order) },
+		title: localText(status.title, order) || status.slug,
 		base: `/${locals.locale}/courses/${view.course.slug}/quiz/${params.quiz}`
 	};
 }
