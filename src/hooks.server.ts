@@ -14,10 +14,12 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { devContext } from '$lib/server/dev-context';
+import { guardFormData } from '$lib/server/http/form-body';
 
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? (await devContext());
+	guardFormData(event.request);
 	return resolve(event);
 };
 

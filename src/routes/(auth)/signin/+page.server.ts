@@ -6,7 +6,8 @@ import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import * as m from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`));
+	if (locals.user)
+		redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`, url.origin));
 	return {};
 };
 
@@ -33,6 +34,9 @@ export const actions: Actions = {
 			expiresAt: result.expiresAt,
 			secure: config.secureCookies
 		});
-		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`));
+		redirect(
+			303,
+			safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`, event.url.origin)
+		);
 	}
 };
