@@ -14,6 +14,7 @@ const messages: Record<string, () => string> = {
 	wrong_password: () => m.error_wrong_password(),
 	municipality_mismatch: () => m.error_municipality_mismatch(),
 	invalid_credentials: () => m.error_invalid_credentials(),
+	throttled: () => m.error_throttled_soon(),
 	setup_link_invalid: () => m.error_setup_link_invalid(),
 	last_admin: () => m.error_last_admin(),
 	enrolment_key_required: () => m.error_enrolment_key_required(),

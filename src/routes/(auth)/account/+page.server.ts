@@ -41,10 +41,17 @@ export const actions: Actions = {
 		if (problem) errors.next = problem;
 		if (Object.keys(errors).length) return fail(400, { password: { errors: errorTexts(errors) } });
 		try {
-			await changePassword(event.locals.ctx.db, { userId: me.id, current, next });
+			await changePassword(event.locals.ctx.db, {
+				userId: me.id,
+				current,
+				next,
+				ip: event.getClientAddress()
+			});
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
-			return fail(400, { password: { errors: { [e.field ?? 'form']: errorText(e.code) } } });
+			return fail(e.code === 'throttled' ? 429 : 400, {
+				password: { errors: { [e.field ?? 'form']: errorText(e.code) } }
+			});
 		}
 		invalidateOtherSessions(event.locals.ctx.db, {
 			userId: me.id,

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { parseRegistration } from '$lib/server/accounts/input';
-import { createUser } from '$lib/server/accounts/users';
+import { registerAccount } from '$lib/server/accounts/register';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
@@ -21,11 +21,11 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.echo, errors: errorTexts(parsed.errors) });
 		let user;
 		try {
-			user = await createUser(db, { ...parsed.value, ip: event.getClientAddress() });
+			user = await registerAccount(db, { ...parsed.value, ip: event.getClientAddress() });
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			const { password: _, ...values } = parsed.value;
-			return fail(e.code === 'email_taken' ? 409 : 400, {
+			return fail(e.code === 'email_taken' ? 409 : e.code === 'throttled' ? 429 : 400, {
 				values,
 				errors: { [e.field ?? 'form']: errorText(e.code) }
 			});
