@@ -14,6 +14,7 @@ import { healthRoutes } from './api/health.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
+import { createPdfRenderer } from '../lib/server/certificates/pdf-renderer.ts';
 
 export type BuildOptions = {
 	ctx: AppContext;
@@ -100,7 +101,10 @@ export async function buildApp({
 				}
 			});
 		}
-		await registerKit(app, { buildDir: kitBuildDir, ctx });
+		// Certificate PDFs render in a worker thread, so one learner cannot stall every page.
+		const pdfRenderer = ctx.pdfRenderer ?? createPdfRenderer();
+		app.addHook('onClose', () => pdfRenderer.close());
+		await registerKit(app, { buildDir: kitBuildDir, ctx: { ...ctx, pdfRenderer } });
 	}
 	return app;
 }
