@@ -1,4 +1,4 @@
-import { asc, eq, and, count } from 'drizzle-orm';
+import { eq, count } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { municipality, user, type Role, type User } from '../db/schema/index.ts';
 import { generateId } from '../auth/token.ts';
@@ -10,7 +10,7 @@ import type { ProfileInput, RegisterInput } from './input.ts';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
-function toPublic(u: User): PublicUser {
+export function toPublic(u: User): PublicUser {
 	const { passwordHash: _, ...rest } = u;
 	return rest;
 }
@@ -152,17 +152,6 @@ export function setRole(
 			details: { from: target.role, to: role }
 		});
 	});
-}
-
-/** Users for the admin list, by name. */
-export function listUsers(db: Db, { role }: { role?: Role } = {}): PublicUser[] {
-	const rows = db
-		.select()
-		.from(user)
-		.where(role ? and(eq(user.role, role)) : undefined)
-		.orderBy(asc(user.name))
-		.all();
-	return rows.map(toPublic);
 }
 
 export function adminExists(db: Db): boolean {

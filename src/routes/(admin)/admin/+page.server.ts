@@ -1,21 +1,36 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getUser, listUsers, setRole } from '$lib/server/accounts/users';
+import { getUser, setRole } from '$lib/server/accounts/users';
+import { listUsersPage } from '$lib/server/accounts/user-list';
 import { ROLES, type Role } from '$lib/server/db/schema';
 import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
-	const users = listUsers(event.locals.ctx.db).map((u) => ({
+	const q = event.url.searchParams.get('q') ?? '';
+	const page = listUsersPage(event.locals.ctx.db, {
+		q,
+		after: event.url.searchParams.get('after')
+	});
+	const users = page.users.map((u) => ({
 		id: u.id,
 		name: u.name,
 		email: u.email,
 		role: u.role,
 		createdAt: u.createdAt.toISOString()
 	}));
-	return { users };
+	// Plain links, so the list pages without JavaScript.
+	const link = (after: string | null) =>
+		'?' + new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]);
+	return {
+		users,
+		q,
+		total: page.total,
+		nextHref: page.next ? link(page.next) : null,
+		firstHref: event.url.searchParams.has('after') ? link(null) : null
+	};
 };
 
 export const actions: Actions = {
