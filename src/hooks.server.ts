@@ -16,10 +16,12 @@ import {
 import { devContext } from '$lib/server/dev-context';
 import { DomainError } from '$lib/server/errors';
 import { describeError } from '$lib/server/error-table';
+import { guardFormData } from '$lib/server/http/form-body';
 
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? (await devContext());
+	guardFormData(event.request);
 	return resolve(event);
 };
 

@@ -16,6 +16,7 @@ import { registerKit } from './kit.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPrivateCache } from './private-cache.ts';
+import { createPdfRenderer } from '../lib/server/certificates/pdf-renderer.ts';
 
 export type BuildOptions = {
 	ctx: AppContext;
@@ -102,7 +103,10 @@ export async function buildApp({
 				});
 			});
 		}
-		await registerKit(app, { buildDir: kitBuildDir, ctx });
+		// Certificate PDFs render in a worker thread, so one learner cannot stall every page.
+		const pdfRenderer = ctx.pdfRenderer ?? createPdfRenderer();
+		app.addHook('onClose', () => pdfRenderer.close());
+		await registerKit(app, { buildDir: kitBuildDir, ctx: { ...ctx, pdfRenderer } });
 	}
 	return app;
 }

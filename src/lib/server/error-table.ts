@@ -66,6 +66,8 @@ const TABLE: Record<string, Entry> = {
 	feedback_after_submit: [409, say(m.error_feedback_after_submit)],
 	not_submitted: [409, say(m.error_not_submitted)],
 	conflict: [409, say(m.error_conflict)],
+	// Too many tries from one address (sign-in, password change, registration): wait and retry.
+	throttled: [429, say(m.error_throttled_soon)],
 	cooldown: [
 		429,
 		(locale, d) =>

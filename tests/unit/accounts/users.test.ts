@@ -54,12 +54,18 @@ describe('accounts', () => {
 	it('change a password only with the current one', async () => {
 		const u = await createUser(t.db, { ...base, email: 'a@example.tn', name: 'A' });
 		await expect(
-			changePassword(t.db, { userId: u.id, current: 'nope nope nope', next: 'another passphrase' })
+			changePassword(t.db, {
+				userId: u.id,
+				current: 'nope nope nope',
+				next: 'another passphrase',
+				ip: '192.0.2.1'
+			})
 		).rejects.toMatchObject({ code: 'wrong_password' });
 		await changePassword(t.db, {
 			userId: u.id,
 			current: 'a long passphrase',
-			next: 'another passphrase'
+			next: 'another passphrase',
+			ip: '192.0.2.1'
 		});
 		expect(
 			await authenticate(t.db, { email: 'a@example.tn', password: 'another passphrase' })

@@ -53,10 +53,29 @@ describe('role guards', () => {
 	});
 
 	it('follow `next` only to paths on this site', () => {
-		expect(safeNext('/ar/account', '/ar/')).toBe('/ar/account');
-		expect(safeNext('//evil.example/x', '/ar/')).toBe('/ar/');
-		expect(safeNext('/\\evil.example', '/ar/')).toBe('/ar/');
-		expect(safeNext('https://evil.example', '/ar/')).toBe('/ar/');
-		expect(safeNext(null, '/ar/')).toBe('/ar/');
+		const site = 'http://localhost';
+		expect(safeNext('/ar/account', '/ar/', site)).toBe('/ar/account');
+		expect(safeNext('//evil.example/x', '/ar/', site)).toBe('/ar/');
+		expect(safeNext('/\\evil.example', '/ar/', site)).toBe('/ar/');
+		expect(safeNext('https://evil.example', '/ar/', site)).toBe('/ar/');
+		expect(safeNext(null, '/ar/', site)).toBe('/ar/');
+	});
+});
+
+describe('open redirect after sign-in (issue 9 #1, #2)', () => {
+	const site = 'http://localhost';
+	it('refuse a `next` with control characters or whitespace, raw or percent-encoded', () => {
+		for (const next of ['/\t/evil.example', '/\n/x', '/\u000b/x', '/\r/x', '/ /x', '/%09/evil'])
+			expect(safeNext(next, '/ar', site)).toBe('/ar');
+	});
+
+	it('refuse a `next` that resolves to another origin', () => {
+		for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example', 'x'])
+			expect(safeNext(next, '/ar', site)).toBe('/ar');
+	});
+
+	it('return a same-origin `next` in its normalised, header-safe form', () => {
+		expect(safeNext('/fr/courses?q=a#top', '/ar', site)).toBe('/fr/courses?q=a#top');
+		expect(safeNext('/\u3002', '/ar', site)).toBe('/%E3%80%82');
 	});
 });

@@ -1,12 +1,6 @@
 import type { Db } from '../db/index.ts';
 import { createSession } from '../auth/session.ts';
-import {
-	ACCOUNT_POLICY,
-	IP_POLICY,
-	clearFailures,
-	lockedFor,
-	recordFailure
-} from '../auth/throttle.ts';
+import { passwordAttemptWait, recordRightPassword, recordWrongPassword } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/log.ts';
 import { authenticate, type PublicUser } from './users.ts';
 import { normaliseEmail } from '../input/accounts.ts';
@@ -17,25 +11,23 @@ export type SignInResult =
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Signs in with email and password, throttled per IP and per account.
- * A wrong email and a wrong password give the same answer.
+ * Signs in with email and password, throttled per (account, address) and per address
+ * (auth/throttle.ts). A wrong email and a wrong password give the same answer.
  */
 export async function signIn(
 	db: Db,
 	{ email, password, ip }: { email: string; password: string; ip: string }
 ): Promise<SignInResult> {
-	const accountKey = `account:${normaliseEmail(email)}`;
-	const ipKey = `ip:${ip}`;
-	const wait = Math.max(lockedFor(db, accountKey), lockedFor(db, ipKey));
+	const attempt = { account: normaliseEmail(email), ip };
+	const wait = passwordAttemptWait(db, attempt);
 	if (wait > 0)
 		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 	const found = await authenticate(db, { email: normaliseEmail(email), password });
 	if (!found) {
-		recordFailure(db, accountKey, ACCOUNT_POLICY);
-		recordFailure(db, ipKey, IP_POLICY);
+		recordWrongPassword(db, attempt);
 		return { ok: false, reason: 'invalid_credentials' };
 	}
-	clearFailures(db, accountKey);
+	recordRightPassword(db, attempt);
 	const { token, session } = createSession(db, { userId: found.id });
 	recordAudit(db, {
 		actorId: found.id,

@@ -1,15 +1,16 @@
-import { asc, eq, and, count } from 'drizzle-orm';
+import { eq, count } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { governorate, municipality, user, type Role, type User } from '../db/schema/index.ts';
 import { generateId } from '../auth/token.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import { passwordAttemptWait, recordRightPassword, recordWrongPassword } from '../auth/throttle.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
 import type { ProfileInput, RegisterInput } from '../input/accounts.ts';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
-function toPublic(u: User): PublicUser {
+export function toPublic(u: User): PublicUser {
 	const { passwordHash: _, ...rest } = u;
 	return rest;
 }
@@ -100,16 +101,23 @@ export function getUser(db: Db, id: string): PublicUser | null {
 	return row ? toPublic(row) : null;
 }
 
-/** Changes a password after checking the current one. */
+/**
+ * Changes a password after checking the current one, under the sign-in throttle: a stolen
+ * session must not become an unlimited password oracle.
+ */
 export async function changePassword(
 	db: Db,
-	{ userId, current, next }: { userId: string; current: string; next: string }
+	{ userId, current, next, ip }: { userId: string; current: string; next: string; ip: string }
 ): Promise<void> {
 	const row = db.select().from(user).where(eq(user.id, userId)).get();
 	if (!row) throw new DomainError('not_found');
+	const attempt = { account: row.email, ip };
+	if (passwordAttemptWait(db, attempt) > 0) throw new DomainError('throttled', 'current');
 	if (!(await verifyPassword(row.passwordHash, current))) {
+		recordWrongPassword(db, attempt);
 		throw new DomainError('wrong_password', 'current');
 	}
+	recordRightPassword(db, attempt);
 	const passwordHash = await hashPassword(next);
 	db.transaction((tx) => {
 		tx.update(user).set({ passwordHash, updatedAt: new Date() }).where(eq(user.id, userId)).run();
@@ -156,17 +164,6 @@ export function setRole(
 			details: { from: target.role, to: role }
 		});
 	});
-}
-
-/** Users for the admin list, by name. */
-export function listUsers(db: Db, { role }: { role?: Role } = {}): PublicUser[] {
-	const rows = db
-		.select()
-		.from(user)
-		.where(role ? and(eq(user.role, role)) : undefined)
-		.orderBy(asc(user.name))
-		.all();
-	return rows.map(toPublic);
 }
 
 export function adminExists(db: Db): boolean {

@@ -26,9 +26,29 @@ export function requireRole(event: GuardEvent, role: Role = 'learner'): SessionU
 	return event.locals.user!;
 }
 
-/** A `next` parameter is followed only to a path on this site. */
-export function safeNext(next: string | null, fallback: string): string {
-	if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\'))
-		return next;
-	return fallback;
+// Browsers drop tabs and newlines from a Location (`/<TAB>/evil` becomes `//evil`), and
+// Node refuses control characters in headers: refuse them, and any space, raw or encoded.
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
+
+function decoded(text: string): string | null {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * A `next` parameter is followed only to a path on this site (`origin`), in its normalised,
+ * header-safe form; anything else gives `fallback` (the learner's home).
+ */
+export function safeNext(next: string | null, fallback: string, origin: string): string {
+	if (!next?.startsWith('/')) return fallback;
+	const plain = decoded(next);
+	if (plain === null || UNSAFE.test(next) || UNSAFE.test(plain)) return fallback;
+	const site = new URL(origin);
+	const target = new URL(next, site);
+	if (target.origin !== site.origin) return fallback;
+	const path = target.pathname + target.search + target.hash;
+	return path.startsWith('//') ? fallback : path;
 }

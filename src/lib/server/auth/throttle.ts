@@ -2,43 +2,89 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
 
-export type ThrottlePolicy = { maxFailures: number; windowMs: number; lockMs: number };
+/**
+ * Growing delays, never a lock that strangers can set on someone else (OWASP authentication
+ * cheat sheet): a key may fail `freeFailures` times without waiting; that failure and each
+ * further one make it wait `firstDelayMs`, then twice as long, up to `maxDelayMs`. A key quiet
+ * for `forgetAfterMs` starts afresh.
+ */
+export type ThrottlePolicy = {
+	freeFailures: number;
+	firstDelayMs: number;
+	maxDelayMs: number;
+	forgetAfterMs: number;
+};
 
 const MINUTE = 60_000;
-/** Per account: 5 failures in 15 minutes lock it for 15 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = {
-	maxFailures: 5,
-	windowMs: 15 * MINUTE,
-	lockMs: 15 * MINUTE
+/** One address guessing one account's password: 5 free tries, then 2, 4, 8, 15 minutes. */
+export const PAIR_POLICY: ThrottlePolicy = {
+	freeFailures: 5,
+	firstDelayMs: 2 * MINUTE,
+	maxDelayMs: 15 * MINUTE,
+	forgetAfterMs: 60 * MINUTE
 };
-/** Per IP: a whole office may share one address, so allow more. */
-export const IP_POLICY: ThrottlePolicy = {
-	maxFailures: 30,
-	windowMs: 15 * MINUTE,
-	lockMs: 15 * MINUTE
+/** One address across all accounts: a whole office may share it, so allow more. */
+export const ADDRESS_POLICY: ThrottlePolicy = {
+	freeFailures: 30,
+	firstDelayMs: 2 * MINUTE,
+	maxDelayMs: 15 * MINUTE,
+	forgetAfterMs: 60 * MINUTE
 };
 
-/** Milliseconds until the key may try again, or 0 when it is not locked. */
+/** The delay a key earns with its `failures`-th failure. */
+export function delayAfter(failures: number, policy: ThrottlePolicy): number {
+	const over = failures - policy.freeFailures;
+	if (over < 0) return 0;
+	return Math.min(policy.firstDelayMs * 2 ** Math.min(over, 30), policy.maxDelayMs);
+}
+
+/** Milliseconds until the key may try again, or 0 when it may try now. */
 export function lockedFor(db: Db, key: string, now = Date.now()): number {
 	const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
 	const until = row?.lockedUntil?.getTime() ?? 0;
 	return until > now ? until - now : 0;
 }
 
-/** Counts one failure; locks the key once it reaches the policy's limit within the window. */
+/** Counts one failure and sets the key's next delay. `window_start` holds the last failure. */
 export function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now = Date.now()): void {
 	const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-	const fresh = !row || now - row.windowStart.getTime() > policy.windowMs;
+	const fresh = !row || now - row.windowStart.getTime() > policy.forgetAfterMs;
 	const failures = fresh ? 1 : row.failures + 1;
-	const windowStart = new Date(fresh ? now : row.windowStart.getTime());
-	const lockedUntil = failures >= policy.maxFailures ? new Date(now + policy.lockMs) : null;
+	const windowStart = new Date(now);
+	const delay = delayAfter(failures, policy);
+	const lockedUntil = delay > 0 ? new Date(now + delay) : null;
 	db.insert(loginThrottle)
 		.values({ key, failures, windowStart, lockedUntil })
 		.onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStart, lockedUntil } })
 		.run();
 }
 
-/** Forgets the failures of a key (after a successful sign-in). */
+/** Forgets the failures of a key. */
 export function clearFailures(db: Db, key: string): void {
 	db.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+}
+
+/** A password check: whose password (normalised email) and from which address. */
+export type PasswordAttempt = { account: string; ip: string };
+
+const pairKey = ({ account, ip }: PasswordAttempt) => `pair:${account}|${ip}`;
+const addressKey = ({ ip }: PasswordAttempt) => `ip:${ip}`;
+
+/**
+ * Milliseconds before this address may check this account's password again. Failures from
+ * other addresses never count here, so the owner at their usual address is never kept out.
+ */
+export function passwordAttemptWait(db: Db, attempt: PasswordAttempt, now = Date.now()): number {
+	return Math.max(lockedFor(db, pairKey(attempt), now), lockedFor(db, addressKey(attempt), now));
+}
+
+/** Records a wrong password (sign-in or password change) against the pair and the address. */
+export function recordWrongPassword(db: Db, attempt: PasswordAttempt, now = Date.now()): void {
+	recordFailure(db, pairKey(attempt), PAIR_POLICY, now);
+	recordFailure(db, addressKey(attempt), ADDRESS_POLICY, now);
+}
+
+/** After a right password, the pair starts afresh; the address keeps its count (it may guess others). */
+export function recordRightPassword(db: Db, attempt: PasswordAttempt): void {
+	clearFailures(db, pairKey(attempt));
 }

@@ -60,13 +60,17 @@ export function findCertificate(db: Db, code: string): Certificate | null {
 	return db.select().from(certificate).where(eq(certificate.code, code)).get() ?? null;
 }
 
-/** A learner's certificates, newest first. */
-export function listCertificates(db: Db, { userId }: { userId: string }): Certificate[] {
+/** A learner's certificates, newest first; capped like every list that users can grow. */
+export function listCertificates(
+	db: Db,
+	{ userId, limit = 200 }: { userId: string; limit?: number }
+): Certificate[] {
 	return db
 		.select()
 		.from(certificate)
 		.where(eq(certificate.userId, userId))
 		.orderBy(desc(certificate.issuedAt))
+		.limit(limit)
 		.all();
 }
 

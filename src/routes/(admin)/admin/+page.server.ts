@@ -2,21 +2,36 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { allow, canChangeRoles } from '$lib/server/access/index';
-import { getUser, listUsers, setRole } from '$lib/server/accounts/users';
+import { getUser, setRole } from '$lib/server/accounts/users';
+import { listUsersPage } from '$lib/server/accounts/user-list';
 import { RoleChangeForm } from '$lib/server/input/accounts';
 import { parseForm } from '$lib/server/input/check';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = (event) => {
 	allow(canChangeRoles(requireRole(event)));
-	const users = listUsers(event.locals.ctx.db).map((u) => ({
+	const q = event.url.searchParams.get('q') ?? '';
+	const page = listUsersPage(event.locals.ctx.db, {
+		q,
+		after: event.url.searchParams.get('after')
+	});
+	const users = page.users.map((u) => ({
 		id: u.id,
 		name: u.name,
 		email: u.email,
 		role: u.role,
 		createdAt: u.createdAt.toISOString()
 	}));
-	return { users };
+	// Plain links, so the list pages without JavaScript.
+	const link = (after: string | null) =>
+		'?' + new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]);
+	return {
+		users,
+		q,
+		total: page.total,
+		nextHref: page.next ? link(page.next) : null,
+		firstHref: event.url.searchParams.has('after') ? link(null) : null
+	};
 };
 
 export const actions: Actions = {

@@ -36,7 +36,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { password: { errors: errorTexts(parsed.errors) } });
 		const { current, next } = parsed.value;
 		try {
-			await changePassword(event.locals.ctx.db, { userId: me.id, current, next });
+			await changePassword(event.locals.ctx.db, {
+				userId: me.id,
+				current,
+				next,
+				ip: event.getClientAddress()
+			});
 		} catch (e) {
 			const r = refusal(e);
 			return fail(r.status, { password: { errors: { [r.field ?? 'form']: r.message } } });

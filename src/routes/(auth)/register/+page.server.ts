@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { parseRegistration } from '$lib/server/input/accounts';
-import { createUser } from '$lib/server/accounts/users';
+import { registerAccount } from '$lib/server/accounts/register';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values: parsed.echo, errors: errorTexts(parsed.errors) });
 		let user;
 		try {
-			user = await createUser(db, { ...parsed.value, ip: event.getClientAddress() });
+			user = await registerAccount(db, { ...parsed.value, ip: event.getClientAddress() });
 		} catch (e) {
 			const { password: _, ...values } = parsed.value;
 			return refuse(e, { values });

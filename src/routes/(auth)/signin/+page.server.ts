@@ -8,7 +8,8 @@ import { parseForm } from '$lib/server/input/check';
 import { SignInForm } from '$lib/server/input/accounts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`));
+	if (locals.user)
+		redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`, url.origin));
 	return {};
 };
 
@@ -33,6 +34,9 @@ export const actions: Actions = {
 			expiresAt: result.expiresAt,
 			secure: config.secureCookies
 		});
-		redirect(303, safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`));
+		redirect(
+			303,
+			safeNext(event.url.searchParams.get('next'), `/${event.locals.locale}`, event.url.origin)
+		);
 	}
 };

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { allow, canAssignCourseTrainers } from '$lib/server/access/index';
-import { getUser, listUsers } from '$lib/server/accounts/users';
+import { getUser } from '$lib/server/accounts/users';
+import { listTrainers } from '$lib/server/accounts/user-list';
 import {
 	assignCourseTrainer,
 	listCourseTrainers,
@@ -22,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 	);
 	return {
 		courses: listCourseTrainers(db).map((c) => ({ ...c, title: titles.get(c.courseId) ?? c.slug })),
-		trainers: listUsers(db, { role: 'trainer' }).map((u) => ({
+		trainers: listTrainers(db).map((u) => ({
 			id: u.id,
 			name: u.name,
 			email: u.email
