@@ -6,7 +6,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { passwordAttemptWait, recordRightPassword, recordWrongPassword } from '../auth/throttle.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
-import type { ProfileInput, RegisterInput } from '../input/accounts.ts';
+import { normaliseEmail, type ProfileInput, type RegisterInput } from '../input/accounts.ts';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
@@ -48,7 +48,8 @@ export async function createUser(
 	const now = new Date();
 	const row: User = {
 		id: generateId(),
-		email: input.email,
+		// Stored lower-cased whatever the caller passed: sign-in looks emails up that way.
+		email: normaliseEmail(input.email),
 		name: input.name,
 		passwordHash,
 		role: input.role ?? 'learner',
