@@ -30,6 +30,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
+		// Absolute asset URLs (/_app/…): relative ones grow with the path's depth, and a deep
+		// hostile path made the preload `link` header pass 16 KB, which clients refuse to read.
+		paths: { relative: false },
 		// Kit adds hashes/nonces for its own inline scripts, so no 'unsafe-inline' script is ever needed.
 		csp: {
 			mode: 'auto',

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -55,6 +56,9 @@ export async function registerKit(
 			} catch {
 				return reply.code(400).type('text/plain').send('Bad Request');
 			}
+			reply.raw.once('finish', () => {
+				discardUnreadBody(req.raw);
+			});
 			const response = await server.respond(request, {
 				platform: { ctx },
 				getClientAddress: () => req.ip
@@ -74,4 +78,16 @@ export async function registerKit(
 		scope.all('/', handle);
 		scope.all('/*', handle);
 	});
+}
+
+/**
+ * SvelteKit reads a body only when the route asks for it, through a stream that pauses the
+ * request. A body left unread (a refused form post, a method pages lack) then holds the
+ * kept-alive connection: Node waits for it before reading the client's next request, which
+ * is never answered. Throw the rest away once the answer is sent, as Node does for unread bodies.
+ */
+function discardUnreadBody(raw: IncomingMessage): void {
+	if (raw.complete || raw.destroyed) return;
+	raw.removeAllListeners('data');
+	raw.resume();
 }
