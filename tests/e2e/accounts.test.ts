@@ -28,7 +28,7 @@ describeBrowser('accounts in a real browser', () => {
 		{ timeout: 90_000 },
 		async () => {
 			const context = await browser.newContext({ locale: 'ar-TN' });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await page.goto(`${server.url}/`);
 			expect(page.url()).toBe(`${server.url}/ar`);
@@ -70,7 +70,7 @@ describeBrowser('accounts in a real browser', () => {
 
 	it('signs in and out with JavaScript turned off', { timeout: 60_000 }, async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
-		context.setDefaultTimeout(10_000);
+		context.setDefaultTimeout(30_000);
 		const page = await context.newPage();
 		await registerInBrowser(page, server.url, {
 			lang: 'fr',

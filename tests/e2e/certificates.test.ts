@@ -39,7 +39,7 @@ describeBrowser('certificates in a real browser', () => {
 		{ timeout: 120_000 },
 		async () => {
 			const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await registerInBrowser(page, server.url, {
 				lang: 'ar',

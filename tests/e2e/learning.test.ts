@@ -30,7 +30,7 @@ describeBrowser('the learner journey in a real browser', () => {
 		{ timeout: 120_000 },
 		async () => {
 			const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await registerInBrowser(page, server.url, {
 				lang: 'ar',
@@ -90,7 +90,7 @@ describeBrowser('the learner journey in a real browser', () => {
 		{ timeout: 60_000 },
 		async () => {
 			const context = await browser.newContext({ javaScriptEnabled: false });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await registerInBrowser(page, server.url, {
 				lang: 'fr',

@@ -77,7 +77,7 @@ describeBrowser('taking a quiz in a real browser', () => {
 		{ timeout: 120_000 },
 		async () => {
 			const context = await browser.newContext({ viewport: MOBILE });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await registerInBrowser(page, server.url, {
 				lang: 'ar',
@@ -130,7 +130,7 @@ describeBrowser('taking a quiz in a real browser', () => {
 		{ timeout: 120_000 },
 		async () => {
 			const context = await browser.newContext({ javaScriptEnabled: false, viewport: MOBILE });
-			context.setDefaultTimeout(10_000);
+			context.setDefaultTimeout(30_000);
 			const page = await context.newPage();
 			await registerInBrowser(page, server.url, {
 				lang: 'fr',
