@@ -37,7 +37,7 @@ export async function registerKit(
 		read: (file) => createReadableStream(path.join(buildDir, 'client', file))
 	});
 
-	await app.register(async (scope) => {
+	await app.register((scope, _opts, done) => {
 		// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
 		scope.removeAllContentTypeParsers();
 		scope.addContentTypeParser('*', (_req, _payload, done) => {
@@ -73,5 +73,6 @@ export async function registerKit(
 		};
 		scope.all('/', handle);
 		scope.all('/*', handle);
+		done();
 	});
 }

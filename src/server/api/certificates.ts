@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { verifyCertificateCode } from '../../lib/server/certificates/registry.ts';
 import { checkCredential } from '../../lib/server/certificates/issued-credential.ts';
@@ -29,9 +29,10 @@ const CertificateBody = Type.Object({
 const verifyLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 /** Public certificate verification: by code, and for a signed credential. */
-export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
+export const certificateRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = (
 	app,
-	{ ctx }
+	{ ctx },
+	done
 ) => {
 	app.get(
 		'/certificates/:code',
@@ -80,4 +81,5 @@ export const certificateRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
 		},
 		async (req) => checkCredential(ctx, req.body.credential)
 	);
+	done();
 };

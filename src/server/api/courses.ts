@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listCourses, syllabus } from '../../lib/server/learning/catalog.ts';
 import { myLearning } from '../../lib/server/learning/course-view.ts';
@@ -64,9 +64,10 @@ const publicCourse = (c: CourseSummary) => ({
 });
 
 /** Public catalog (published courses only), and the signed-in learner's enrolments. */
-export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
+export const courseRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = (
 	app,
-	{ ctx }
+	{ ctx },
+	done
 ) => {
 	app.get(
 		'/courses',
@@ -78,7 +79,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 				response: { 200: Type.Array(CourseBody) }
 			}
 		},
-		async () => listCourses(ctx.db).map(publicCourse)
+		() => listCourses(ctx.db).map(publicCourse)
 	);
 
 	app.get(
@@ -158,4 +159,5 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
 			return reply.code(204).send(null);
 		}
 	);
+	done();
 };

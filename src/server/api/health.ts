@@ -9,7 +9,11 @@ const Health = {
 } as const;
 
 /** GET /healthz: 200 after a real query on the database, 503 otherwise. */
-export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export function healthRoutes(
+	app: FastifyInstance,
+	{ ctx }: { ctx: AppContext },
+	done: (err?: Error) => void
+) {
 	app.get(
 		'/healthz',
 		{
@@ -29,4 +33,5 @@ export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
 			return reply.code(503).send({ status: 'unavailable' });
 		}
 	);
+	done();
 }

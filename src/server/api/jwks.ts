@@ -21,7 +21,11 @@ const Jwks = Type.Object({
  * GET /.well-known/jwks.json: the public keys that sign certificates, current and retired,
  * so anyone can verify a credential without trusting us (private parts never leave DATA_DIR).
  */
-export async function jwksRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export function jwksRoutes(
+	app: FastifyInstance,
+	{ ctx }: { ctx: AppContext },
+	done: (err?: Error) => void
+) {
 	app.get(
 		'/.well-known/jwks.json',
 		{
@@ -39,4 +43,5 @@ export async function jwksRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 			return publicJwks(ctx.config.dataDir);
 		}
 	);
+	done();
 }

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getUser } from '../../lib/server/accounts/users.ts';
 import type { AppContext } from '../context.ts';
@@ -18,7 +18,7 @@ const Me = Type.Object({
 });
 
 /** GET /api/v1/me: the signed-in user's own account. */
-export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const meRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = (app, { ctx }, done) => {
 	app.get(
 		'/me',
 		{
@@ -38,4 +38,5 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (a
 			return full;
 		}
 	);
+	done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listPlaces } from '../../lib/server/accounts/places.ts';
 import type { AppContext } from '../context.ts';
@@ -11,7 +11,11 @@ const Place = Type.Object({
 });
 
 /** GET /api/v1/governorates: Tunisia's governorates and their municipalities (public). */
-export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const placeRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = (
+	app,
+	{ ctx },
+	done
+) => {
 	app.get(
 		'/governorates',
 		{
@@ -23,6 +27,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
 				response: { 200: Type.Array(Place) }
 			}
 		},
-		async (req) => listPlaces(ctx.db, req.query.locale ?? 'ar')
+		(req) => listPlaces(ctx.db, req.query.locale ?? 'ar')
 	);
+	done();
 };

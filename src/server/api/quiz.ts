@@ -4,9 +4,8 @@
 // found either), 409 when the attempt can no longer change: ATTEMPT_SUBMITTED, or DEADLINE_PASSED
 // (the time limit ran out; the attempt was submitted with what was saved before it).
 // Submitting again answers the same result.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError } from '../../lib/server/errors.ts';
 import {
 	checkAnswer,
 	saveAnswer,
@@ -72,7 +71,11 @@ const Result = Type.Object({
 });
 const AttemptParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const quizRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = (
+	app,
+	{ ctx },
+	done
+) => {
 	app.get(
 		'/attempts/:id',
 		{
@@ -200,4 +203,5 @@ export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 			return { ...r, submittedAt: r.submittedAt.toISOString() };
 		}
 	);
+	done();
 };
