@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { routePlugin } from '../route-plugin.ts';
 import { pingDb } from '../../lib/server/db/index.ts';
 import type { AppContext } from '../context.ts';
 
@@ -9,11 +10,7 @@ const Health = {
 } as const;
 
 /** GET /healthz: 200 after a real query on the database, 503 otherwise. */
-export function healthRoutes(
-	app: FastifyInstance,
-	{ ctx }: { ctx: AppContext },
-	done: (err?: Error) => void
-) {
+export const healthRoutes = routePlugin((app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
 	app.get(
 		'/healthz',
 		{
@@ -33,5 +30,4 @@ export function healthRoutes(
 			return reply.code(503).send({ status: 'unavailable' });
 		}
 	);
-	done();
-}
+});
