@@ -58,8 +58,8 @@ export function splitBlocks(source: string): Block[] {
 			}
 			const encoded = encodeEscapes(raw) + '\n';
 			current.text += encoded;
-			// One line number per UTF-16 unit of the block's text.
-			current.lines.push(...Array<number>(encoded.length).fill(i + 1));
+			// One line number per UTF-16 unit of the block's text (a spread would overflow on a long line).
+			for (let left = encoded.length; left > 0; left--) current.lines.push(i + 1);
 		});
 	close();
 	return blocks;
