@@ -20,7 +20,7 @@ import { guardFormData } from '$lib/server/http/form-body';
 
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
-	event.locals.ctx = event.platform?.ctx ?? (await devContext());
+	event.locals.ctx = event.platform?.ctx ?? devContext();
 	guardFormData(event.request);
 	return resolve(event);
 };

@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadableStream, getRequest } from '@sveltejs/kit/node';
 import type { AppContext } from './context.ts';
+import { routePlugin } from './route-plugin.ts';
 
 const BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -38,46 +39,48 @@ export async function registerKit(
 		read: (file) => createReadableStream(path.join(buildDir, 'client', file))
 	});
 
-	await app.register(async (scope) => {
-		// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
-		scope.removeAllContentTypeParsers();
-		scope.addContentTypeParser('*', (_req, _payload, done) => {
-			done(null);
-		});
+	await app.register(
+		routePlugin((scope: FastifyInstance) => {
+			// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
+			scope.removeAllContentTypeParsers();
+			scope.addContentTypeParser('*', (_req, _payload, done) => {
+				done(null);
+			});
 
-		const handle = async (req: FastifyRequest, reply: FastifyReply) => {
-			let request: Request;
-			try {
-				request = await getRequest({
-					base: `${req.protocol}://${req.host}`,
-					request: req.raw,
-					bodySizeLimit: BODY_LIMIT
+			const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+				let request: Request;
+				try {
+					request = await getRequest({
+						base: `${req.protocol}://${req.host}`,
+						request: req.raw,
+						bodySizeLimit: BODY_LIMIT
+					});
+				} catch {
+					return reply.code(400).type('text/plain').send('Bad Request');
+				}
+				reply.raw.once('finish', () => {
+					discardUnreadBody(req.raw);
 				});
-			} catch {
-				return reply.code(400).type('text/plain').send('Bad Request');
-			}
-			reply.raw.once('finish', () => {
-				discardUnreadBody(req.raw);
-			});
-			const response = await server.respond(request, {
-				platform: { ctx },
-				getClientAddress: () => req.ip
-			});
-			reply.code(response.status);
-			for (const [name, value] of response.headers) reply.header(name, value);
-			if (!response.body) return reply.send();
-			// Pages are small and never streamed: a buffer lets compression run in one shot,
-			// which costs far less per request than a compression stream (tests/bench/RESULTS.md).
-			if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-				return reply.send(
-					Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
-				);
-			}
-			return reply.send(Buffer.from(await response.arrayBuffer()));
-		};
-		scope.all('/', handle);
-		scope.all('/*', handle);
-	});
+				const response = await server.respond(request, {
+					platform: { ctx },
+					getClientAddress: () => req.ip
+				});
+				reply.code(response.status);
+				for (const [name, value] of response.headers) reply.header(name, value);
+				if (!response.body) return reply.send();
+				// Pages are small and never streamed: a buffer lets compression run in one shot,
+				// which costs far less per request than a compression stream (tests/bench/RESULTS.md).
+				if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+					return reply.send(
+						Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
+					);
+				}
+				return reply.send(Buffer.from(await response.arrayBuffer()));
+			};
+			scope.all('/', handle);
+			scope.all('/*', handle);
+		})
+	);
 }
 
 /**

@@ -71,7 +71,7 @@ async function main() {
 	}
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
 	console.error(e);
 	process.exit(1);
 });

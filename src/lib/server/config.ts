@@ -113,11 +113,16 @@ function readSignatories(value: string | undefined): Config['certificateSignator
 	return parsed as Config['certificateSignatories'];
 }
 
+/** A variable set to the empty string counts as unset, as `VAR= npm start` means. */
+function given(value: string | undefined): string | undefined {
+	return value === '' ? undefined : value;
+}
+
 function readOrigin(value: string | undefined, port: number): URL {
 	const fallback = `http://localhost:${port}`;
 	let url: URL;
 	try {
-		url = new URL(value || fallback);
+		url = new URL(given(value) ?? fallback);
 	} catch {
 		throw new ConfigError(
 			`ORIGIN must be a URL such as https://tamkeen.example.org, got "${value}"`
@@ -132,11 +137,11 @@ function readOrigin(value: string | undefined, port: number): URL {
 /** Reads and validates the configuration; throws ConfigError with a readable message. */
 export function loadConfig(env: Env = process.env): Config {
 	const port = readPort(env.PORT);
-	const host = env.HOST || '127.0.0.1';
+	const host = given(env.HOST) ?? '127.0.0.1';
 	const origin = readOrigin(env.ORIGIN, port);
-	const databaseUrl = env.DATABASE_URL || 'db/data/tamkeen.db';
+	const databaseUrl = given(env.DATABASE_URL) ?? 'db/data/tamkeen.db';
 	const dataDir =
-		env.DATA_DIR || (databaseUrl === ':memory:' ? 'db/data' : path.dirname(databaseUrl));
+		given(env.DATA_DIR) ?? (databaseUrl === ':memory:' ? 'db/data' : path.dirname(databaseUrl));
 	return {
 		port,
 		host,
@@ -144,12 +149,12 @@ export function loadConfig(env: Env = process.env): Config {
 		originConfigured: Boolean(env.ORIGIN),
 		databaseUrl,
 		secureCookies: origin.protocol === 'https:',
-		logLevel: env.LOG_LEVEL || 'info',
+		logLevel: given(env.LOG_LEVEL) ?? 'info',
 		trustProxy: readTrustProxy(env.TRUST_PROXY),
-		coursesDir: env.COURSES_DIR || 'courses',
+		coursesDir: given(env.COURSES_DIR) ?? 'courses',
 		dataDir,
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
-		certificateIssuer: env.CERTIFICATE_ISSUER || 'Tamkeen',
+		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
 	};
 }

@@ -5,7 +5,7 @@ import { createDb } from './db/index.ts';
 let ctx: AppContext | undefined;
 
 /** Under `vite dev` there is no Fastify host: open the configured database once, here. */
-export async function devContext(): Promise<AppContext> {
+export function devContext(): AppContext {
 	if (!ctx) {
 		const config = loadConfig();
 		ctx = { config, db: createDb(config.databaseUrl) };

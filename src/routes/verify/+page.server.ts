@@ -17,7 +17,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 
 export const actions: Actions = {
 	credential: async ({ request, locals }) => {
-		const jwt = String((await request.formData()).get('credential') ?? '').trim();
+		const posted = (await request.formData()).get('credential');
+		const jwt = typeof posted === 'string' ? posted.trim() : '';
 		if (!jwt || jwt.length > 20_000)
 			return fail(400, { credentialError: m.cert_credential_empty() });
 		const result = await checkCredential(locals.ctx, jwt);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { routePlugin } from '../route-plugin.ts';
 import { pingDb } from '../../lib/server/db/index.ts';
 import type { AppContext } from '../context.ts';
 
@@ -9,7 +10,7 @@ const Health = {
 } as const;
 
 /** GET /healthz: 200 after a real query on the database, 503 otherwise. */
-export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const healthRoutes = routePlugin((app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
 	app.get(
 		'/healthz',
 		{
@@ -29,4 +30,4 @@ export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
 			return reply.code(503).send({ status: 'unavailable' });
 		}
 	);
-}
+});

@@ -29,7 +29,7 @@ export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) 
 	await api.register(courseRoutes, { ctx });
 	await api.register(quizRoutes, { ctx });
 	await api.register(certificateRoutes, { ctx });
-	api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+	api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 	// Unknown API paths answer JSON, never SvelteKit's HTML 404.
 	api.all('/*', { schema: { hide: true } }, async (req, reply) =>
 		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })

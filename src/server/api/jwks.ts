@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { routePlugin } from '../route-plugin.ts';
 import { Type } from 'typebox';
 import { publicJwks } from '../../lib/server/certificates/keys.ts';
 import type { AppContext } from '../context.ts';
@@ -21,7 +22,7 @@ const Jwks = Type.Object({
  * GET /.well-known/jwks.json: the public keys that sign certificates, current and retired,
  * so anyone can verify a credential without trusting us (private parts never leave DATA_DIR).
  */
-export async function jwksRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const jwksRoutes = routePlugin((app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
 	app.get(
 		'/.well-known/jwks.json',
 		{
@@ -39,4 +40,4 @@ export async function jwksRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 			return publicJwks(ctx.config.dataDir);
 		}
 	);
-}
+});

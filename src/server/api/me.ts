@@ -1,5 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { routePlugin } from '../route-plugin.ts';
 import { getUser } from '../../lib/server/accounts/users.ts';
 import type { AppContext } from '../context.ts';
 import { requireApiRole } from './auth.ts';
@@ -18,24 +19,26 @@ const Me = Type.Object({
 });
 
 /** GET /api/v1/me: the signed-in user's own account. */
-export const meRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-	app.get(
-		'/me',
-		{
-			schema: {
-				operationId: 'getMe',
-				summary: 'The signed-in user',
-				tags: ['account'],
-				response: { 200: Me, 401: ErrorBody }
+export const meRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = routePlugin(
+	(app, { ctx }) => {
+		app.get(
+			'/me',
+			{
+				schema: {
+					operationId: 'getMe',
+					summary: 'The signed-in user',
+					tags: ['account'],
+					response: { 200: Me, 401: ErrorBody }
+				}
+			},
+			async (req, reply) => {
+				const user = requireApiRole(ctx, req, reply);
+				if (!user) return reply;
+				const full = getUser(ctx.db, user.id);
+				if (!full)
+					return reply.code(401).send({ error: 'UNAUTHENTICATED', message: 'Sign in first.' });
+				return full;
 			}
-		},
-		async (req, reply) => {
-			const user = requireApiRole(ctx, req, reply);
-			if (!user) return reply;
-			const full = getUser(ctx.db, user.id);
-			if (!full)
-				return reply.code(401).send({ error: 'UNAUTHENTICATED', message: 'Sign in first.' });
-			return full;
-		}
-	);
-};
+		);
+	}
+);

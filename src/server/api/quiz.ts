@@ -4,9 +4,9 @@
 // found either), 409 when the attempt can no longer change: ATTEMPT_SUBMITTED, or DEADLINE_PASSED
 // (the time limit ran out; the attempt was submitted with what was saved before it).
 // Submitting again answers the same result.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError } from '../../lib/server/errors.ts';
+import { routePlugin } from '../route-plugin.ts';
 import {
 	checkAnswer,
 	saveAnswer,
@@ -72,132 +72,135 @@ const Result = Type.Object({
 });
 const AttemptParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-export const quizRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-	app.get(
-		'/attempts/:id',
-		{
-			schema: {
-				operationId: 'getAttempt',
-				summary: 'My attempt as shown: questions (never an answer key) and my saved answers',
-				tags: ['quiz'],
-				params: AttemptParams,
-				response: { 200: AttemptBody, 401: ErrorBody, 404: ErrorBody }
-			}
-		},
-		async (req, reply) => {
-			const user = requireApiRole(ctx, req, reply);
-			if (!user) return reply;
-			const v = viewAttempt(ctx.db, {
-				attemptId: req.params.id,
-				userId: user.id,
-				issuer: ctx.config
-			});
-			const answers = Object.fromEntries(
-				Object.entries(v.answers).map(([id, a]) => [
-					id,
-					{
-						response: a.response,
-						savedAt: a.savedAt.toISOString(),
-						revision: a.revision,
-						...(a.checked ? { checked: a.checked } : {})
-					}
-				])
-			);
-			return {
-				...v,
-				startedAt: v.startedAt.toISOString(),
-				deadlineAt: v.deadlineAt?.toISOString() ?? null,
-				answers
-			};
-		}
-	);
-
-	app.post(
-		'/attempts/:id/answers/:questionId',
-		{
-			schema: {
-				operationId: 'saveAnswer',
-				summary: 'Save my answer to one question of an open attempt (idempotent)',
-				description:
-					'409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
-				tags: ['quiz'],
-				params: Type.Object({
-					id: Type.Integer({ minimum: 1 }),
-					questionId: Type.String({ maxLength: 200 })
-				}),
-				body: AnswerBody,
-				response: {
-					200: Type.Object({
-						savedAt: Type.String({ format: 'date-time' }),
-						revision: Type.Integer()
-					}),
-					400: ErrorBody,
-					401: ErrorBody,
-					404: ErrorBody,
-					409: ErrorBody
+export const quizRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = routePlugin(
+	(app, { ctx }) => {
+		app.get(
+			'/attempts/:id',
+			{
+				schema: {
+					operationId: 'getAttempt',
+					summary: 'My attempt as shown: questions (never an answer key) and my saved answers',
+					tags: ['quiz'],
+					params: AttemptParams,
+					response: { 200: AttemptBody, 401: ErrorBody, 404: ErrorBody }
 				}
+			},
+			async (req, reply) => {
+				const user = requireApiRole(ctx, req, reply);
+				if (!user) return reply;
+				const v = viewAttempt(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					issuer: ctx.config
+				});
+				const answers = Object.fromEntries(
+					Object.entries(v.answers).map(([id, a]) => [
+						id,
+						{
+							response: a.response,
+							savedAt: a.savedAt.toISOString(),
+							revision: a.revision,
+							...(a.checked ? { checked: a.checked } : {})
+						}
+					])
+				);
+				return {
+					...v,
+					startedAt: v.startedAt.toISOString(),
+					deadlineAt: v.deadlineAt?.toISOString() ?? null,
+					answers
+				};
 			}
-		},
-		async (req, reply) => {
-			const user = requireApiRole(ctx, req, reply);
-			if (!user) return reply;
-			const saved = saveAnswer(ctx.db, {
-				attemptId: req.params.id,
-				userId: user.id,
-				questionId: req.params.questionId,
-				response: req.body.response,
-				issuer: ctx.config
-			});
-			return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
-		}
-	);
+		);
 
-	app.post(
-		'/attempts/:id/answers/:questionId/check',
-		{
-			schema: {
-				operationId: 'checkAnswer',
-				summary: 'Check my saved answer now (immediate-feedback quizzes); the answer becomes final',
-				tags: ['quiz'],
-				params: Type.Object({
-					id: Type.Integer({ minimum: 1 }),
-					questionId: Type.String({ maxLength: 200 })
-				}),
-				response: { 200: Checked, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+		app.post(
+			'/attempts/:id/answers/:questionId',
+			{
+				schema: {
+					operationId: 'saveAnswer',
+					summary: 'Save my answer to one question of an open attempt (idempotent)',
+					description:
+						'409 ATTEMPT_SUBMITTED once submitted; 409 DEADLINE_PASSED once the time limit ran out (the attempt is then submitted).',
+					tags: ['quiz'],
+					params: Type.Object({
+						id: Type.Integer({ minimum: 1 }),
+						questionId: Type.String({ maxLength: 200 })
+					}),
+					body: AnswerBody,
+					response: {
+						200: Type.Object({
+							savedAt: Type.String({ format: 'date-time' }),
+							revision: Type.Integer()
+						}),
+						400: ErrorBody,
+						401: ErrorBody,
+						404: ErrorBody,
+						409: ErrorBody
+					}
+				}
+			},
+			async (req, reply) => {
+				const user = requireApiRole(ctx, req, reply);
+				if (!user) return reply;
+				const saved = saveAnswer(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					questionId: req.params.questionId,
+					response: req.body.response,
+					issuer: ctx.config
+				});
+				return { savedAt: saved.savedAt.toISOString(), revision: saved.revision };
 			}
-		},
-		async (req, reply) => {
-			const user = requireApiRole(ctx, req, reply);
-			if (!user) return reply;
-			return checkAnswer(ctx.db, {
-				attemptId: req.params.id,
-				userId: user.id,
-				questionId: req.params.questionId,
-				issuer: ctx.config
-			});
-		}
-	);
+		);
 
-	app.post(
-		'/attempts/:id/submit',
-		{
-			schema: {
-				operationId: 'submitAttempt',
-				summary: 'Submit my attempt; submitting again returns the same result',
-				tags: ['quiz'],
-				params: AttemptParams,
-				response: { 200: Result, 401: ErrorBody, 404: ErrorBody }
+		app.post(
+			'/attempts/:id/answers/:questionId/check',
+			{
+				schema: {
+					operationId: 'checkAnswer',
+					summary:
+						'Check my saved answer now (immediate-feedback quizzes); the answer becomes final',
+					tags: ['quiz'],
+					params: Type.Object({
+						id: Type.Integer({ minimum: 1 }),
+						questionId: Type.String({ maxLength: 200 })
+					}),
+					response: { 200: Checked, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+				}
+			},
+			async (req, reply) => {
+				const user = requireApiRole(ctx, req, reply);
+				if (!user) return reply;
+				return checkAnswer(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					questionId: req.params.questionId,
+					issuer: ctx.config
+				});
 			}
-		},
-		async (req, reply) => {
-			const user = requireApiRole(ctx, req, reply);
-			if (!user) return reply;
-			const r = submitAttempt(ctx.db, {
-				attemptId: req.params.id,
-				userId: user.id,
-				issuer: ctx.config
-			});
-			return { ...r, submittedAt: r.submittedAt.toISOString() };
-		}
-	);
-};
+		);
+
+		app.post(
+			'/attempts/:id/submit',
+			{
+				schema: {
+					operationId: 'submitAttempt',
+					summary: 'Submit my attempt; submitting again returns the same result',
+					tags: ['quiz'],
+					params: AttemptParams,
+					response: { 200: Result, 401: ErrorBody, 404: ErrorBody }
+				}
+			},
+			async (req, reply) => {
+				const user = requireApiRole(ctx, req, reply);
+				if (!user) return reply;
+				const r = submitAttempt(ctx.db, {
+					attemptId: req.params.id,
+					userId: user.id,
+					issuer: ctx.config
+				});
+				return { ...r, submittedAt: r.submittedAt.toISOString() };
+			}
+		);
+	}
+);

@@ -37,7 +37,7 @@ beforeAll(async () => {
 	await postForm(h.app, `/fr${lastLesson}?/complete`, {}, cookie);
 	const row = one(h.t.db.select().from(certificate).where(eq(certificate.userId, userId)).get());
 	code = row.code;
-	snapshot = row.snapshot as unknown as CertificateSnapshot;
+	snapshot = row.snapshot;
 });
 afterAll(() => h.close());
 

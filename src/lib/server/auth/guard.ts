@@ -17,13 +17,14 @@ export function checkRole(user: SessionUser | null, role: Role): 'ok' | 'signin'
  * Anonymous visitors go to sign-in and come back; others get 403.
  */
 export function requireRole(event: GuardEvent, role: Role = 'learner'): SessionUser {
-	const verdict = checkRole(event.locals.user, role);
-	if (verdict === 'signin') {
+	const user = event.locals.user;
+	const verdict = checkRole(user, role);
+	if (verdict === 'signin' || !user) {
 		const back = event.url.pathname + event.url.search;
 		redirect(303, `/${event.locals.locale}/signin?next=${encodeURIComponent(back)}`);
 	}
 	if (verdict === 'forbidden') error(403, { message: 'forbidden' });
-	return event.locals.user!;
+	return user;
 }
 
 // Browsers drop tabs and newlines from a Location (`/<TAB>/evil` becomes `//evil`), and

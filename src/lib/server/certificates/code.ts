@@ -20,7 +20,7 @@ function checkIndex(value: number): number {
 function encode(value: number): string {
 	let out = '';
 	for (let i = 0; i < DATA_SYMBOLS; i++) {
-		out = ALPHABET[value % 32] + out;
+		out = ALPHABET.charAt(value % 32) + out;
 		value = Math.floor(value / 32);
 	}
 	return out;
@@ -46,7 +46,7 @@ export function generateCertificateCode(): string {
 		for (const b of bytes) value = value * 256 + b;
 		value = value % 2 ** 45;
 		const check = checkIndex(value);
-		if (check < 32) return format(encode(value) + ALPHABET[check]);
+		if (check < 32) return format(encode(value) + ALPHABET.charAt(check));
 	}
 }
 

@@ -67,8 +67,9 @@ export async function verifyCredentialJwt(jwt: string, jwks: PublicJwks): Promis
 		if (!isCredential(payload) || payload.iss !== payload.issuer.id || payload.jti !== payload.id) {
 			return { ok: false, reason: 'malformed' };
 		}
-		const credential: Record<string, unknown> = { ...payload };
-		for (const claim of REGISTERED) delete credential[claim];
+		const credential = Object.fromEntries(
+			Object.entries(payload).filter(([k]) => !(REGISTERED as readonly string[]).includes(k))
+		);
 		return {
 			ok: true,
 			credential: credential as OpenBadgeCredential,

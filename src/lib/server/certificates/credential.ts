@@ -140,7 +140,7 @@ export function buildOpenBadgeCredential(
 				description: `${text.title} — ${text.course} (${text.details.slice(0, -1).join(' · ')})`,
 				criteria: { narrative: CRITERIA[locale][snapshot.type] },
 				inLanguage: locale,
-				version: String(snapshot.courseVersion)
+				version: snapshot.courseVersion
 			}
 		}
 	};

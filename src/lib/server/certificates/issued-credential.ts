@@ -46,7 +46,7 @@ export type CredentialCheck =
 export async function checkCredential({ db, config }: Ctx, jwt: string): Promise<CredentialCheck> {
 	const result = await verifyCredentialJwt(jwt.trim(), await publicJwks(config.dataDir));
 	if (!result.ok) return { valid: false, reason: result.reason };
-	const code = decodeURIComponent(String(result.credential.id).split('/').pop() ?? '');
+	const code = decodeURIComponent(result.credential.id.split('/').pop() ?? '');
 	const row = findCertificate(db, code);
 	if (!row) return { valid: false, reason: 'unknown_certificate', code };
 	if (row.revokedAt) return { valid: false, reason: 'revoked', code };

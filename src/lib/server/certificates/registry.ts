@@ -35,7 +35,7 @@ export function toPublic(row: Certificate): PublicCertificate {
 		holderName: s.holderName,
 		courseSlug: s.courseSlug,
 		courseTitle: s.courseTitle,
-		courseVersion: String(s.courseVersion),
+		courseVersion: s.courseVersion,
 		hours: s.hours,
 		score: s.score,
 		issuedAt: s.issuedAt,

@@ -28,7 +28,7 @@ export function createDb(url: string): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	const db = drizzle(sqlite, { schema }) as Db;
+	const db: Db = drizzle<typeof schema>(sqlite, { schema });
 	migrate(db, { migrationsFolder: migrationsFolder() });
 	return db;
 }
@@ -36,7 +36,7 @@ export function createDb(url: string): Db {
 /** True when a trivial query succeeds: what /healthz reports. */
 export function pingDb(db: Db): boolean {
 	try {
-		return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+		return db.get<{ ok: number }>(sql`select 1 as ok`).ok === 1;
 	} catch {
 		return false;
 	}

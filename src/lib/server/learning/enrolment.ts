@@ -38,13 +38,17 @@ export function enrol(
 			.values({ userId, courseId, enrolledAt: now, lastActiveAt: now })
 			.onConflictDoNothing()
 			.returning()
-			.get();
-		if (!row)
-			return tx
+			.all()[0];
+		if (!row) {
+			// The conflict that kept the insert out is the row already there.
+			const existing = tx
 				.select()
 				.from(enrolment)
 				.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-				.get()!;
+				.get();
+			if (!existing) throw new Error(`enrolment of user ${userId} in course ${courseId} vanished`);
+			return existing;
+		}
 		recordAudit(
 			tx,
 			{

@@ -43,8 +43,9 @@ export function readLesson(
 ): ReaderLesson | null {
 	const flat = modules.flatMap((m) => m.lessons.map((l) => ({ m, l })));
 	const index = flat.findIndex(({ m, l }) => m.slug === moduleSlug && l.slug === lessonSlug);
-	if (index < 0) return null;
-	const { m, l } = flat[index]!;
+	const found = flat[index];
+	if (!found) return null;
+	const { m, l } = found;
 	const texts = db.select().from(lessonText).where(eq(lessonText.lessonId, l.id)).all();
 	const text = localeOrder(locale, courseLocales)
 		.map((loc) => texts.find((t) => t.locale === loc))

@@ -18,7 +18,8 @@ export function kebabCase(text: string): string {
  * Latin letters to keep); `taken` makes it unique within one import, with `-2`, `-3`, ….
  */
 export function questionId(name: string | null, prompt: string, taken: Set<string>): string {
-	const base = (name && kebabCase(name)) || `q-${hashString(normaliseText(prompt)).toString(36)}`;
+	const fromName = name ? kebabCase(name) : '';
+	const base = fromName !== '' ? fromName : `q-${hashString(normaliseText(prompt)).toString(36)}`;
 	let id = base;
 	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 	taken.add(id);

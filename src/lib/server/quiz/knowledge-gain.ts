@@ -40,7 +40,9 @@ export function knowledgeGain(db: Db, { courseId }: { courseId: number }): GainR
 	return learners.map((l) => {
 		const mine = attempts.filter((a) => a.userId === l.userId && a.percentage !== null);
 		const pre = mine.find((a) => a.kind === 'pretest')?.percentage ?? null;
-		const finals = mine.filter((a) => a.kind === 'attempt').map((a) => a.percentage!);
+		const finals = mine.flatMap((a) =>
+			a.kind === 'attempt' && a.percentage !== null ? [a.percentage] : []
+		);
 		const best = finals.length ? Math.max(...finals) : null;
 		return {
 			...l,

@@ -85,7 +85,8 @@ export function searchCourses(
 					snippet: snippet(text, query)
 				};
 			}
-			const t = texts.find((x) => x.id === h.lesson_id && x.locale === h.locale)!;
+			const t = texts.find((x) => x.id === h.lesson_id && x.locale === h.locale);
+			if (!t) throw new Error(`search hit on lesson ${h.lesson_id} has no ${h.locale} text`);
 			return {
 				lessonId: h.lesson_id,
 				locale: h.locale,

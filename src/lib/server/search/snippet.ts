@@ -46,7 +46,8 @@ export function snippet(
 	let to = Math.min(text.length, first + radius * 2);
 	while (from > 0 && text[from - 1] !== ' ') from--;
 	while (to < text.length && text[to] !== ' ') to++;
-	const orig = (i: number) => (i >= map.length ? original.length : map[i]!);
+	// Past the end of the map is the end of the original text.
+	const orig = (i: number) => map[i] ?? original.length;
 	const segments: Segment[] = [];
 	let cursor = from;
 	for (const [s, e] of ranges) {

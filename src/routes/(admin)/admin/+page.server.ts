@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 	}));
 	// Plain links, so the list pages without JavaScript.
 	const link = (after: string | null) =>
-		'?' + new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]);
+		`?${new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]).toString()}`;
 	return {
 		users,
 		q,

@@ -9,9 +9,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { db } = locals.ctx;
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	const theme = THEMES.includes(url.searchParams.get('theme') ?? '')
-		? url.searchParams.get('theme')!
-		: '';
+	const askedTheme = url.searchParams.get('theme') ?? '';
+	const theme = THEMES.includes(askedTheme) ? askedTheme : '';
 	const lang = ['ar', 'fr', 'en'].includes(url.searchParams.get('lang') ?? '')
 		? (url.searchParams.get('lang') as Locale)
 		: '';
@@ -25,7 +24,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		const rank = new Map(hits.map((h, i) => [h.courseId, i]));
 		courses = courses
 			.filter((c) => rank.has(c.id))
-			.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+			.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 	}
 	const order = (c: { locales: Locale[] }) => localeOrder(locals.locale, c.locales);
 	return {

@@ -26,9 +26,11 @@ export function readCalloutMarker(quote: Blockquote): CalloutMarker | null {
 	if (text?.type !== 'text') return null;
 	const m = MARKER.exec(text.value);
 	if (!m) return null;
+	const type = m[1];
+	if (type === undefined) return null;
 	const rest = text.value.slice(m[0].length);
 	const trailing = !(rest === '' ? first.children.length === 1 : /^[ \t]*\n/.test(rest));
-	return { type: m[1]!, arg: m[2]?.trim() ?? null, text, length: m[0].length, trailing };
+	return { type, arg: m[2]?.trim() ?? null, text, length: m[0].length, trailing };
 }
 
 export const isCalloutType = (t: string): t is CalloutType =>

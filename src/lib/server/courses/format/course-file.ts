@@ -145,8 +145,8 @@ function readCompletion(o: YamlObject): CourseMeta['completion'] | undefined {
 
 /** The part of a folder name after its `NN-` number, and the number (0 when there is none). */
 export function splitNumbered(name: string): { position: number; slug: string } | null {
-	const m = /^(\d{2})-(.+)$/.exec(name);
-	return m ? { position: Number(m[1]), slug: m[2]! } : null;
+	const [, position, slug] = /^(\d{2})-(.+)$/.exec(name) ?? [];
+	return position !== undefined && slug !== undefined ? { position: Number(position), slug } : null;
 }
 
 export const courseFolderSlug = (dir: string): string => {

@@ -57,7 +57,9 @@ function readFrontMatter(o: YamlObject): Pick<LessonText, 'title' | 'minutes' | 
 		);
 		if (nodes.length === 0)
 			o.src.error(o.node('sources'), '"sources" must list at least one source');
-		texts.forEach((t, i) => t === null && o.src.error(nodes[i], 'each source must be text'));
+		texts.forEach((t, i) => {
+			if (t === null) o.src.error(nodes[i], 'each source must be text');
+		});
 		if (nodes.length > 0 && texts.every((t) => t !== null)) sources = texts;
 	}
 	if (title === undefined || minutes === undefined || sources === undefined) return null;

@@ -34,11 +34,11 @@ export function readLocalisedList(
 	{ min = 1, max, ...opt }: ListOpt
 ): LocalisedList | undefined {
 	return perLocale(o, key, opt, (node, locale) => {
-		const items = isSeq(node) ? (node.items as Node[]) : undefined;
-		const texts = items?.flatMap((n) =>
+		const items = isSeq(node) ? (node.items as Node[]) : [];
+		const texts = items.flatMap((n) =>
 			isScalar(n) && typeof n.value === 'string' && n.value.trim() !== '' ? [n.value] : []
 		);
-		if (!items || !texts || texts.length !== items.length) {
+		if (!isSeq(node) || texts.length !== items.length) {
 			o.src.error(node, `"${key}.${locale}" must be a list of texts`);
 			return undefined;
 		}

@@ -86,7 +86,7 @@ function readLessons(dir: string, { report, locales }: Ctx): Lesson[] {
 			const expected = `${prefix}-${lesson.slug}.${locale}.md`;
 			if (!lesson.files.includes(expected)) {
 				report.error(
-					path.join(dir, lesson.files[0]!),
+					path.join(dir, lesson.files[0] ?? ''),
 					START,
 					`lesson "${lesson.slug}" has no "${locale}" file (expected ${expected})`
 				);

@@ -130,7 +130,9 @@ const CHECKS: Record<QuestionType, (q: YamlObject) => void> = {
 		q.number('minWords', { required: false, integer: true, min: 1 });
 		q.localised('guidance', { required: false });
 	},
-	description() {}
+	description() {
+		// A description is text only: nothing beyond the common fields to read.
+	}
 };
 
 /** A list of maps with unique ids and at least `min` entries; `read` checks each entry. */

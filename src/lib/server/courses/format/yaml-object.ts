@@ -122,7 +122,8 @@ export class YamlObject {
 		{ required = true }: Opt = {}
 	): string | undefined {
 		const id = this.string('id', { required });
-		if (id === undefined) return undefined;
+		const node = this.node('id');
+		if (id === undefined || node === undefined) return undefined;
 		const first = seen.get(id);
 		if (first) {
 			this.src.error(
@@ -131,7 +132,7 @@ export class YamlObject {
 			);
 			return undefined;
 		}
-		seen.set(id, this.node('id')!);
+		seen.set(id, node);
 		return id;
 	}
 

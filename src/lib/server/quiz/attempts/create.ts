@@ -136,7 +136,7 @@ function insertAttempt(tx: Tx, a: Insert): QuizAttempt {
 		// Behind the immediate transaction the partial unique index still has the last word.
 		.onConflictDoNothing()
 		.returning()
-		.get();
+		.all()[0];
 	const kept = row ?? findOpenAttempt(tx, a);
 	if (!kept) throw new DomainError('conflict');
 	return kept;

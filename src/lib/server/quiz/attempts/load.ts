@@ -3,8 +3,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/index.ts';
 import {
-	course,
-	courseVersion,
 	question,
 	quiz,
 	quizAttempt,
@@ -67,10 +65,12 @@ import { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
 /** The settings an attempt keeps; a quiz without its own pass mark takes the course's. */
 export function attemptSettings(db: DbLike, q: QuizRow): AttemptSettings {
 	const coursePassMark = courseMeta(db, q.courseId)?.completion.passMark ?? null;
+	// The JSON column is not re-checked on read: a row stored before a setting existed lacks it.
+	const stored: Partial<QuizRow['settings']> = q.settings;
 	return {
-		passMark: q.settings.passMark ?? coursePassMark,
-		feedback: q.settings.feedback ?? 'after-submit',
-		showAnswers: q.settings.showAnswers ?? 'after-submit',
-		timeLimitMinutes: q.settings.timeLimitMinutes ?? 0
+		passMark: stored.passMark ?? coursePassMark,
+		feedback: stored.feedback ?? 'after-submit',
+		showAnswers: stored.showAnswers ?? 'after-submit',
+		timeLimitMinutes: stored.timeLimitMinutes ?? 0
 	};
 }

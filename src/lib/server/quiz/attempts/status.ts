@@ -61,7 +61,8 @@ export function quizStatusForCourse(
 	);
 	return quizzes.map((q) => {
 		const mine = rows.filter((r) => r.quizId === q.id);
-		const settings = q.settings;
+		// The JSON column is not re-checked on read: a row stored before a setting existed lacks it.
+		const settings: Partial<typeof q.settings> = q.settings;
 		const summary = summarise(mine.filter((r) => r.submittedAt !== null));
 		// A practice quiz with a mastery rule counts as passed once mastered ("3 of the last 4").
 		const mastery = settings.mastery ? masteryState(db, { userId, quizId: q.id }) : null;

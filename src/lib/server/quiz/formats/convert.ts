@@ -71,7 +71,7 @@ function convertBody(
 	// Answers and feedback share the prompt's format, as in Moodle.
 	const local = (text: string) => ({ [locale]: toPlainText(text, q.format) });
 	const optional = (key: string, text: string) => (text ? { [key]: local(text) } : {});
-	const letters = (i: number) => String.fromCharCode(97 + (i % 26)) + (i >= 26 ? i : '');
+	const letters = (i: number) => `${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}`;
 	switch (q.type) {
 		case 'single': {
 			const right = q.options.filter((o) => o.fraction === 1).length;

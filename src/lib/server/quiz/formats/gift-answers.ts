@@ -62,7 +62,7 @@ function readAnswers(
 /** `{=right ~wrong ~%50%half}`: single when an answer has '=', else multiple (Moodle's rule). */
 export function readChoice(ctx: Context, text: string, at: number): ParsedBody | null {
 	const before = ctx.errors.length;
-	const [lead, ...segs] = splitSegments(text, at, '~=') as [Segment, ...Segment[]];
+	const [lead, ...segs] = splitSegments(text, at, '~=');
 	if (lead.body.trim() !== '')
 		fail(ctx, lead.at, `answer "${readFormat(lead.body).text}" must start with '=' or '~'`);
 	const options = readAnswers(ctx, segs, { min: -100, fraction: (m) => (m === '=' ? 1 : 0) });
@@ -82,7 +82,7 @@ export function readChoice(ctx: Context, text: string, at: number): ParsedBody |
 export function readShort(ctx: Context, text: string, at: number): ParsedBody | null {
 	const before = ctx.errors.length;
 	const segs = splitSegments(text, at, '=');
-	const lead = segs[0]!;
+	const lead = segs[0];
 	const used = lead.body.trim() === '' ? segs.slice(1) : segs;
 	const answers = readAnswers(ctx, used, { min: 0, fraction: () => 1 });
 	if (used.length === 0) fail(ctx, null, 'short answer has no answers');
@@ -106,7 +106,7 @@ export function readTrueFalse(text: string): ParsedBody {
 /** `{=prompt -> match ...}`: at least three pairs, as Moodle's documentation asks. */
 export function readMatching(ctx: Context, text: string, at: number): ParsedBody | null {
 	const before = ctx.errors.length;
-	const [lead, ...segs] = splitSegments(text, at, '=') as [Segment, ...Segment[]];
+	const [lead, ...segs] = splitSegments(text, at, '=');
 	if (lead.body.trim() !== '')
 		fail(ctx, lead.at, `matching pair "${readFormat(lead.body).text}" must start with '='`);
 	const pairs: { prompt: string; match: string }[] = [];

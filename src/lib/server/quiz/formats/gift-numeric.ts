@@ -15,7 +15,7 @@ export function readNumeric(ctx: Context, text: string, at: number): ParsedBody 
 	const hash = wrong.indexOf('#');
 	const wrongFeedback = hash === -1 ? '' : readFormat(wrong.slice(hash + 1)).text;
 	const segs = splitSegments(answersText, at, '=');
-	const used = segs[0]!.body.trim() === '' ? segs.slice(1) : segs;
+	const used = segs[0].body.trim() === '' ? segs.slice(1) : segs;
 	const answers = used.flatMap((seg) => readOne(ctx, seg) ?? []);
 	if (used.length === 0) fail(ctx, null, 'numeric question has no answers');
 	if (ctx.errors.length > before) return null;

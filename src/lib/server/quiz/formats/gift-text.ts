@@ -58,7 +58,8 @@ export function splitBlocks(source: string): Block[] {
 			}
 			const encoded = encodeEscapes(raw) + '\n';
 			current.text += encoded;
-			for (let k = 0; k < encoded.length; k++) current.lines.push(i + 1);
+			// One line number per UTF-16 unit of the block's text (a spread would overflow on a long line).
+			for (let left = encoded.length; left > 0; left--) current.lines.push(i + 1);
 		});
 	close();
 	return blocks;
@@ -92,12 +93,19 @@ export type Segment = { marker: string; body: string; at: number };
  * Cuts `text` (which starts at `offset` in its block) before each of `markers`; the first
  * segment has the marker '' and holds what comes before the first marker.
  */
-export function splitSegments(text: string, offset: number, markers: string): Segment[] {
-	const out: Segment[] = [{ marker: '', body: '', at: offset }];
+export function splitSegments(
+	text: string,
+	offset: number,
+	markers: string
+): [Segment, ...Segment[]] {
+	let last: Segment = { marker: '', body: '', at: offset };
+	const out: [Segment, ...Segment[]] = [last];
 	for (let i = 0; i < text.length; i++) {
-		const char = text[i]!;
-		if (markers.includes(char)) out.push({ marker: char, body: '', at: offset + i });
-		else out[out.length - 1]!.body += char;
+		const char = text.charAt(i);
+		if (markers.includes(char)) {
+			last = { marker: char, body: '', at: offset + i };
+			out.push(last);
+		} else last.body += char;
 	}
 	return out;
 }

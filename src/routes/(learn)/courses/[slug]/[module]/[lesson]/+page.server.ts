@@ -50,7 +50,8 @@ export const load: PageServerLoad = (event) => {
 		? lessonState(locals.ctx.db, { userId: viewer.id, lessonId: lesson.id })
 		: null;
 	const order = localeOrder(locals.locale, view.course.locales);
-	const mod = view.modules.find((m) => m.id === lesson.moduleId)!;
+	const mod = view.modules.find((m) => m.id === lesson.moduleId);
+	if (!mod) error(404, { message: 'not_found' });
 	const base = `/courses/${view.course.slug}`;
 	return {
 		course: { slug: view.course.slug, title: localText(view.course.title, order) },

@@ -18,8 +18,9 @@ type QuizEvent = { locals: App.Locals; params: Record<string, string | undefined
 /** The course, the quiz and the learner's standing in it, or 404. */
 export function locateQuiz(event: QuizEvent, user: SessionUser) {
 	const { locals, params } = event;
+	if (params.slug === undefined) error(404, { message: 'not_found' });
 	const view = viewCourse(locals.ctx.db, {
-		slug: params.slug!,
+		slug: params.slug,
 		viewer: { id: user.id, role: user.role }
 	});
 	if (!view) error(404, { message: 'not_found' });

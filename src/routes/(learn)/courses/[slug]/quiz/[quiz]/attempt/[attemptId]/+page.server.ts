@@ -61,7 +61,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const refused = saveForm(event.locals.ctx, { view, userId: user.id, form, base });
 		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
-		const questionId = String(form.get('check') ?? '');
+		const check = form.get('check');
+		const questionId = typeof check === 'string' ? check : '';
 		try {
 			checkAnswer(event.locals.ctx.db, {
 				attemptId: view.attemptId,
