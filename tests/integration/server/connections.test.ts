@@ -35,11 +35,15 @@ function request(
 			{ host: '127.0.0.1', port, method, path, agent, headers, timeout: 5_000 },
 			(res) => {
 				res.resume();
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+				res.on('end', () => {
+					resolve({ status: res.statusCode ?? 0, headers: res.headers });
+				});
 			}
 		);
 		req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
-		req.on('error', (e) => resolve({ status: 0, headers: {}, error: e.message }));
+		req.on('error', (e) => {
+			resolve({ status: 0, headers: {}, error: e.message });
+		});
 		req.end(body);
 	});
 }
