@@ -87,6 +87,9 @@ export async function registerInBrowser(
 ) {
 	const l = REGISTER_LABELS[lang];
 	if (!page.url().endsWith(`/${lang}/register`)) await page.goto(`${base}/${lang}/register`);
+	// The form hydrates; text typed before that can be lost on a loaded machine (seen twice in
+	// full runs), so type once the page's scripts have run.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel(l.email).fill(email);
 	await page.getByLabel(l.password).fill(password);
 	await page.getByLabel(l.name).fill(name);
