@@ -129,7 +129,7 @@ describe('db:restore refuses, and changes nothing', () => {
 			{ stdio: ['ignore', 'pipe', 'inherit'] }
 		);
 		children.push(holder);
-		await new Promise((resolve) => holder.stdout!.once('data', resolve));
+		await new Promise((resolve) => holder.stdout.once('data', resolve));
 		const r = await cli('db-restore', [b.dir], { DATABASE_URL: settings.databaseUrl });
 		expect(r.code).toBe(1);
 		expect(r.err).toMatch(/is in use by another process \(is the Tamkeen server running\?\)/);

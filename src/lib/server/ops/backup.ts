@@ -98,7 +98,10 @@ export async function takeBackup(
 		const source = new Database(settings.databaseUrl, { fileMustExist: true });
 		try {
 			source.pragma('busy_timeout = 5000');
-			await source.backup(path.join(work, BACKUP_DB));
+			// After the first step, copy every remaining page in one step: a write from another
+			// connection between two steps restarts the copy, and under steady writes small steps
+			// could restart for ever. One step reads one consistent snapshot (WAL lets writers go on).
+			await source.backup(path.join(work, BACKUP_DB), { progress: () => 0x7fffffff });
 		} finally {
 			source.close();
 		}
