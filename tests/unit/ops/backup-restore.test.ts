@@ -9,6 +9,7 @@ import { createDb } from '../../../src/lib/server/db/index.ts';
 import { rotateKey } from '../../../src/lib/server/certificates/keys.ts';
 import { takeBackup } from '../../../src/lib/server/ops/backup.ts';
 import { readManifest } from '../../../src/lib/server/ops/manifest.ts';
+import { backupInWorker } from '../../../src/lib/server/ops/schedule.ts';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -141,5 +142,20 @@ describe('db:restore refuses, and changes nothing', () => {
 			/Restored the backup[\s\S]*Previous file kept as: .*tamkeen\.db\.before-restore-/
 		);
 		expect(ok.code).toBe(0);
+	});
+});
+
+describe('scheduled backups', () => {
+	it('run in a worker thread and report what they wrote', async () => {
+		const { settings } = await site();
+		const o = await backupInWorker(settings);
+		expect(o).toMatchObject({ ok: true, removed: [] });
+		if (!o.ok) return;
+		expect(readManifest(o.dir).checks.integrity).toBe('ok');
+		const bad = await backupInWorker({ ...settings, databaseUrl: settings.databaseUrl + '.gone' });
+		expect(bad).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/no database at/) as unknown
+		});
 	});
 });
