@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { loggerOptions } from './logger.ts';
 import { startupTasks } from './startup.ts';
 import { expireDueAttempts } from '../lib/server/quiz/attempts/index.ts';
+import { scheduleBackups } from '../lib/server/ops/schedule.ts';
 
 /** Starts Tamkeen: migrate, import courses, listen, close cleanly on SIGTERM/SIGINT. */
 async function main() {
@@ -37,12 +38,14 @@ async function main() {
 		}
 	}, 60_000);
 	sweep.unref();
+	const stopBackups = scheduleBackups(config, app.log);
 
 	let closing = false;
 	const close = async (signal: string) => {
 		if (closing) return;
 		closing = true;
 		clearInterval(sweep);
+		stopBackups();
 		app.log.info({ signal }, 'shutting down: finishing requests in flight');
 		const timer = setTimeout(() => process.exit(1), 10_000);
 		timer.unref();

@@ -36,6 +36,20 @@ describe('loadConfig', () => {
 		expect(loadConfig({ DATABASE_URL: '/srv/tamkeen/db.sqlite' }).dataDir).toBe('/srv/tamkeen');
 	});
 
+	it('keeps 7 backups in DATA_DIR/backups unless told otherwise, and no schedule', () => {
+		const c = loadConfig({ DATABASE_URL: '/srv/tamkeen/db.sqlite' });
+		expect(c).toMatchObject({
+			backupDir: '/srv/tamkeen/backups',
+			backupKeep: 7,
+			backupEveryHours: 0
+		});
+		expect(loadConfig({ BACKUP_DIR: '/mnt/b', BACKUP_KEEP: '30' })).toMatchObject({
+			backupDir: '/mnt/b',
+			backupKeep: 30
+		});
+		expect(() => loadConfig({ BACKUP_KEEP: 'many' })).toThrow(/BACKUP_KEEP must be/);
+	});
+
 	describe('TRUST_PROXY', () => {
 		it('trusts no proxy unless told which', () => {
 			expect(loadConfig({}).trustProxy).toBe(false);

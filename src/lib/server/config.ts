@@ -19,6 +19,12 @@ export type Config = {
 	coursesDir: string;
 	/** Folder for data kept beside the database (signing keys, backups). */
 	dataDir: string;
+	/** Where `db:backup` (and the schedule) puts backups; default `<dataDir>/backups`. */
+	backupDir: string;
+	/** How many backups to keep in `backupDir`; older ones are deleted. 0 keeps all. */
+	backupKeep: number;
+	/** Hours between automatic backups taken by the server; 0 (default) turns them off. */
+	backupEveryHours: number;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
 	/** Who issues certificates, and who signs them (names and titles per locale). */
@@ -153,6 +159,9 @@ export function loadConfig(env: Env = process.env): Config {
 		trustProxy: readTrustProxy(env.TRUST_PROXY),
 		coursesDir: given(env.COURSES_DIR) ?? 'courses',
 		dataDir,
+		backupDir: given(env.BACKUP_DIR) ?? path.join(dataDir, 'backups'),
+		backupKeep: readCount('BACKUP_KEEP', env.BACKUP_KEEP, 7),
+		backupEveryHours: readCount('BACKUP_EVERY_HOURS', env.BACKUP_EVERY_HOURS, 0),
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
