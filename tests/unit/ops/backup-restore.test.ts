@@ -85,7 +85,8 @@ describe('db:restore refuses, and changes nothing', () => {
 		const file = path.join(b.dir, key.path);
 		// Same size, one byte different: only the sha256 can tell.
 		const bytes = fs.readFileSync(file);
-		bytes[bytes.length >> 1] ^= 1;
+		const middle = bytes.length >> 1;
+		bytes.writeUInt8(bytes.readUInt8(middle) ^ 1, middle);
 		fs.writeFileSync(file, bytes);
 		const target = path.join(dir, 'fresh', 'tamkeen.db');
 		const r = await cli('db-restore', [b.dir], { DATABASE_URL: target });
