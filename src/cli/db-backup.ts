@@ -2,7 +2,7 @@
 // checked and described by a manifest; safe while the server runs. Keeps the newest BACKUP_KEEP.
 // Exit codes: 0 done, 1 the backup failed (nothing kept), 2 bad usage or configuration.
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../lib/server/config.ts';
+import { commandConfig } from './config.ts';
 import { takeBackup } from '../lib/server/ops/backup.ts';
 import { BackupError } from '../lib/server/ops/manifest.ts';
 
@@ -16,14 +16,8 @@ async function main(): Promise<number> {
 		console.error(usage);
 		return 2;
 	}
-	let config;
-	try {
-		config = loadConfig();
-	} catch (e) {
-		if (!(e instanceof ConfigError)) throw e;
-		console.error(`Configuration error: ${e.message}`);
-		return 2;
-	}
+	const config = commandConfig();
+	if (!config) return 2;
 	try {
 		const into = args[0] ? path.resolve(args[0]) : config.backupDir;
 		const r = await takeBackup(config, { into });

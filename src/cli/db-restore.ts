@@ -3,7 +3,7 @@
 // manifest, and a backup from a newer schema. What it replaces is renamed, never deleted.
 // Exit codes: 0 restored, 1 refused or failed (nothing changed), 2 bad usage or configuration.
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../lib/server/config.ts';
+import { commandConfig } from './config.ts';
 import { TargetInUse } from '../lib/server/ops/in-use.ts';
 import { BackupError } from '../lib/server/ops/manifest.ts';
 import { restoreBackup } from '../lib/server/ops/restore.ts';
@@ -21,14 +21,8 @@ function main(): number {
 		console.error(`${backup} is not a folder. ${usage}`);
 		return 2;
 	}
-	let config;
-	try {
-		config = loadConfig();
-	} catch (e) {
-		if (!(e instanceof ConfigError)) throw e;
-		console.error(`Configuration error: ${e.message}`);
-		return 2;
-	}
+	const config = commandConfig();
+	if (!config) return 2;
 	try {
 		const r = restoreBackup(config, backup);
 		console.log(
