@@ -1,9 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime';
-
-// Tunisian conventions for numbers and dates: Western digits in Arabic (as in Tunisia and the
-// Maghreb, and the same in Node and in browsers; plain `ar` gives ٢ in Chromium but 2 in Node,
-// which would change the text at hydration) and Tunisian month names (جانفي، فيفري …).
-const INTL_LOCALE = { ar: 'ar-TN', fr: 'fr-TN', en: 'en' } as const;
+import { INTL_LOCALE } from './intl-locales';
 
 /** The BCP 47 locale to hand to Intl for the page's language. */
 export function intlLocale(locale = getLocale()): string {

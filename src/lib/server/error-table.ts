@@ -5,12 +5,12 @@ import * as m from '../paraglide/messages.js';
 import type { Locale } from './text/localised.ts';
 import { DomainError } from './errors.ts';
 import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
+import { INTL_LOCALE } from '../i18n/intl-locales.ts';
 
 type Details = Record<string, number>;
 type Text = (locale: Locale, details: Details) => string;
 type Entry = readonly [status: number, text: Text];
 
-const INTL_LOCALE = { ar: 'ar-TN', fr: 'fr-TN', en: 'en' } as const;
 const num = (locale: Locale, n: number) => new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
 
 /** A message without parameters, in `locale`. */
