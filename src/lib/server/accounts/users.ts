@@ -59,7 +59,8 @@ export async function createUser(
 		municipalityId: input.municipalityId,
 		gender: input.gender,
 		createdAt: now,
-		updatedAt: now
+		updatedAt: now,
+		erasedAt: null
 	};
 	// Insert and audit together; the unique index settles races between two registrations.
 	try {

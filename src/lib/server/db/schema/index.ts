@@ -6,3 +6,4 @@ export * from './learning.ts';
 export * from './quiz-attempts.ts';
 export * from './certificates.ts';
 export * from './course-roles.ts';
+export * from './runtime.ts';

@@ -29,7 +29,9 @@ export const user = sqliteTable('user', {
 	municipalityId: integer('municipality_id').references(() => municipality.id),
 	gender: text('gender', { enum: GENDERS }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	/** Set when the person's account was erased at their request: the row stays, anonymous. */
+	erasedAt: integer('erased_at', { mode: 'timestamp_ms' })
 });
 export type User = typeof user.$inferSelect;
 
