@@ -63,6 +63,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	},
 	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: courseStaff },
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
+	'/(learn)/courses/[slug]/analysis': { expect: courseStaff },
+	'/(learn)/courses/[slug]/analysis/export': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }

@@ -25,3 +25,11 @@ export function canReadUnpublished(actor: Pick<NonNullable<Actor>, 'role'> | nul
 export function canAssignCourseTrainers(actor: Actor): boolean {
 	return isAdmin(actor);
 }
+
+/**
+ * Item analysis of a course's quizzes: aggregate figures, but they show every answer key and how
+ * a group answered, so the people who run the course (as for the quiz export).
+ */
+export function canViewItemAnalysis(actor: Actor, staff: CourseStaff): boolean {
+	return isAdmin(actor) || isCourseTrainer(actor, staff);
+}

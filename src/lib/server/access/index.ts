@@ -5,6 +5,7 @@ export { courseStaff, isCourseTrainer, type CourseStaff } from './course-staff.t
 export {
 	canAssignCourseTrainers,
 	canExportQuiz,
+	canViewItemAnalysis,
 	canReadUnpublished,
 	canViewResults
 } from './courses.ts';
