@@ -65,6 +65,11 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis/export': { expect: courseStaff },
+	'/(learn)/courses/[slug]/grading': { expect: courseStaff },
+	'/(learn)/courses/[slug]/grading/[attemptId]': {
+		expect: courseStaff,
+		params: (w) => ({ attemptId: String(w.subject.submittedAttempt) })
+	},
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }

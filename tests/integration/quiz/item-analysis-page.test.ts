@@ -120,7 +120,7 @@ describe('item analysis page', () => {
 		});
 		expect(res.statusCode).toBe(200);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(res.rawPayload);
+		await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
 		const sheet = book.worksheets[0]!;
 		expect(sheet.views[0]?.rightToLeft).toBe(true);
 		expect(sheet.getRow(1).getCell(1).value).toBe('السؤال');

@@ -26,3 +26,8 @@ export function canGrade(actor: Actor, attempt: AttemptOwner, staff: CourseStaff
 	if (actor === null || actor.id === attempt.userId) return false;
 	return isAdmin(actor) || isCourseTrainer(actor, staff);
 }
+
+/** The queue of essays to mark for a course: the people who may mark them (see canGrade). */
+export function canGradeCourse(actor: Actor, staff: CourseStaff): boolean {
+	return isAdmin(actor) || isCourseTrainer(actor, staff);
+}

@@ -10,6 +10,6 @@ export {
 	canViewResults
 } from './courses.ts';
 export { lessonAccess, type ReadVerdict } from './lessons.ts';
-export { canContinueAttempt, canGrade, canReviewAttempt } from './attempts.ts';
+export { canContinueAttempt, canGrade, canGradeCourse, canReviewAttempt } from './attempts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canChangeRoles } from './users.ts';

@@ -3,6 +3,7 @@
 // strings (ResponseByType), so 5,000 nested arrays are refused without recursion.
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { defineShape } from './check.ts';
 
 /** Longest text in one answer, in characters: an essay of a few thousand words fits. */
 export const MAX_RESPONSE_TEXT = 50_000;
@@ -30,3 +31,15 @@ export const AnswerBody = Type.Object({ response: QuizResponse });
 export function isQuizResponse(value: unknown): value is NonNullable<QuizResponse> {
 	return value !== null && Value.Check(QuizResponse, value);
 }
+
+/**
+ * A trainer's mark for one essay. Rubric points arrive as `r:<criterion id>` fields, read for the
+ * question's own criteria only (see the grading page), so they are not part of this shape.
+ */
+export const GradeForm = defineShape({
+	schema: Type.Object({
+		questionId: Type.String({ minLength: 1, maxLength: 200 }),
+		score: Type.Optional(Type.String({ maxLength: 20 })),
+		feedback: Type.Optional(Type.String({ maxLength: 5_000 }))
+	})
+});

@@ -83,7 +83,11 @@ export const attemptAnswer = sqliteTable(
 		gradedBy: text('graded_by').references(() => user.id, { onDelete: 'set null' }),
 		gradedAt: integer('graded_at', { mode: 'timestamp_ms' }),
 		/** Set when the learner asked for feedback on this answer (quizzes with immediate feedback); the answer is then final. */
-		checkedAt: integer('checked_at', { mode: 'timestamp_ms' })
+		checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+		/** A trainer's comment on an essay, shown to the learner in their review. */
+		graderFeedback: text('grader_feedback'),
+		/** Points per rubric criterion when the essay was marked against the quiz file's rubric. */
+		rubricScores: text('rubric_scores', { mode: 'json' }).$type<Record<string, number>>()
 	},
 	(t) => [uniqueIndex('attempt_answer_attempt_question_idx').on(t.attemptId, t.questionId)]
 );

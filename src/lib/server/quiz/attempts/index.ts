@@ -7,6 +7,7 @@ export { viewAttempt, type AttemptView } from './view.ts';
 export { submitAttempt, expireDueAttempts, type AttemptResult } from './submit.ts';
 export { reviewAttempt, type AttemptReview, type ReviewedQuestion } from './review.ts';
 export { gradeEssay } from './grade-essay.ts';
+export { attemptForGrading, essaysToGrade } from './grading.ts';
 export { checkAnswer, type CheckedAnswer } from './check.ts';
 export {
 	bestResult,

@@ -7,7 +7,10 @@ import { DomainError } from '../../errors.ts';
 import { answerKey, chosenFeedback, generalFeedback } from './answers.ts';
 import { ownedAttempt } from './load.ts';
 import { answersOf, resultOf, totalsOf, type AttemptResult } from './submit.ts';
-import type { PresentedQuestion } from '../types.ts';
+import type { PresentedQuestion, Question } from '../types.ts';
+import type { AttemptAnswer } from '../../db/schema/index.ts';
+import { localText, type Locale } from '../../text/localised.ts';
+import { rubricOf } from './grade-essay.ts';
 
 export type ReviewedQuestion = {
 	question: PresentedQuestion;
@@ -21,7 +24,32 @@ export type ReviewedQuestion = {
 	/** Present only when the quiz reveals answers to this attempt. */
 	answer?: unknown;
 	explanation?: string | null;
+	/** A trainer's marking of an essay, once graded: comment and points per rubric criterion. */
+	marking?: EssayMarking;
 };
+
+export type EssayMarking = {
+	feedback: string | null;
+	rubric: { id: string; text: string; points: number; max: number }[];
+};
+
+/** What a trainer wrote and gave for an essay, in the attempt's language; null before grading. */
+export function markingOf(
+	question: Question,
+	answer: AttemptAnswer | undefined,
+	locale: Locale
+): EssayMarking | null {
+	if (question.type !== 'essay' || !answer?.gradedAt) return null;
+	const given = answer.rubricScores ?? {};
+	return {
+		feedback: answer.graderFeedback,
+		rubric: rubricOf(question.body).flatMap((c) =>
+			given[c.id] === undefined
+				? []
+				: [{ id: c.id, text: localText(c.text, locale), points: given[c.id] ?? 0, max: c.points }]
+		)
+	};
+}
 
 export type AttemptReview = AttemptResult & {
 	kind: 'attempt' | 'pretest';
@@ -40,6 +68,7 @@ export function reviewAttempt(
 	const answers = answersOf(db, attempt.id);
 	const { grade } = totalsOf(attempt, answers);
 	const responses = new Map(answers.map((a) => [a.questionId, a.response]));
+	const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
 	const { showAnswers, feedback } = attempt.settings;
 	const answersShown =
 		showAnswers === 'after-submit' || (showAnswers === 'after-pass' && attempt.passed === true);
@@ -60,6 +89,8 @@ export function reviewAttempt(
 			pending: result.pending === true,
 			feedback: feedback === 'none' ? [] : chosenFeedback(question, result, locale)
 		};
+		const marking = markingOf(question, byQuestion.get(question.id), locale);
+		if (marking) reviewed.marking = marking;
 		if (answersShown) {
 			reviewed.answer = answerKey(question, locale);
 			reviewed.explanation = generalFeedback(question, locale);

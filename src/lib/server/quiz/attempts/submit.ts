@@ -147,7 +147,8 @@ export function totalsOf(
 	const manualScores: Record<string, number> = {};
 	for (const a of answers) {
 		if (a.response !== null) responses[a.questionId] = a.response;
-		if (a.gradedBy !== null && a.score !== null) manualScores[a.questionId] = a.score;
+		// gradedAt, not gradedBy: the grader's account may be deleted later (gradedBy is set null).
+		if (a.gradedAt !== null && a.score !== null) manualScores[a.questionId] = a.score;
 	}
 	const questions = attempt.questions.map((q) => q.question);
 	const grade = gradeAttempt(questions, responses, { locale: attempt.locale, manualScores });

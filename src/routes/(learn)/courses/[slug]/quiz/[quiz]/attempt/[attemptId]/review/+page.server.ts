@@ -46,7 +46,8 @@ export const load: PageServerLoad = (event) => {
 				r.answersShown && q.answer !== undefined && q.answer !== null
 					? describeResponse(q.question, q.answer, labels)
 					: null,
-			explanation: q.explanation ?? null
+			explanation: q.explanation ?? null,
+			marking: q.marking ?? null
 		}))
 	};
 };
