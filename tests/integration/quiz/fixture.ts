@@ -68,6 +68,7 @@ export function addQuiz(
 		authors: [],
 		licence: 'CC-BY-4.0',
 		reviewed: '2026-01-01',
+		evidence: null,
 		published: true,
 		enrolmentKey: null,
 		trainers: [],
