@@ -83,6 +83,8 @@ function readCourse(dir: string, report: Report): Course | null {
 			);
 		if (slug === 'final')
 			report.error(where, START, 'module slug "final" is reserved for the final assessment');
+		if (slug === 'worksheets')
+			report.error(where, START, 'module slug "worksheets" is reserved for the worksheet pages');
 		if (seen.has(slug))
 			report.error(where, START, `duplicate module slug "${slug}" (also in ${seen.get(slug)})`);
 		seen.set(slug, entry.name);
