@@ -5,6 +5,7 @@ import { isLocale, type Locale } from '../../text/localised.ts';
 import { readLessonFile } from './lesson-file.ts';
 import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuizFile } from './quiz-file.ts';
+import { assignmentSlug } from '../assignments.ts';
 import type { Lesson, LessonText, Module } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
 import { readYamlFile } from './yaml-source.ts';
@@ -18,9 +19,6 @@ type Ctx = {
 	idnumbers: IdnumberRegistry;
 	evidence: string | null;
 };
-
-/** An assignment's quiz slug: a dot never occurs in a module slug, so it cannot clash with one. */
-export const assignmentSlug = (moduleSlug: string): string => `${moduleSlug}.assignment`;
 
 /** Reads one `NN-slug/` module folder: module.yaml, its lessons in every locale, its quiz. */
 export function readModuleDir(
