@@ -118,7 +118,7 @@ export function enrolIn(db: Db, userId: string, courseId: number): void {
 export function rightResponse(q: Question, locale: 'ar' | 'fr' | 'en'): unknown {
 	const key = answerKey(q, locale) as never;
 	// The review's answer to a short question is one human answer (its display), not the patterns.
-	if (q.type === 'short') return key as string;
+	if (q.type === 'short') return key;
 	if (q.type === 'numeric') {
 		const k = key as { answer?: number; min?: number };
 		return String(k.answer ?? k.min);
