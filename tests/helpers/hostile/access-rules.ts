@@ -1,6 +1,7 @@
 // Who may open what: one rule per page route and API operation, keyed by route id or
 // `METHOD /path/{template}`. Rules read actor attributes (see actors.ts), so a new role needs
 // no new rule; a new route without a rule fails the access-matrix test.
+import fs from 'node:fs';
 import type { Actor } from './actors.ts';
 import type { World } from './world.ts';
 
@@ -34,6 +35,14 @@ const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? '
 /** Results and knowledge gain: admins and the course's own trainers only (issue 10 §2). */
 const courseStaff = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.courseTrainer ? 'allow' : 'deny';
+
+/**
+ * Worksheets follow the lesson rule (enrolled learners and staff). The probed course gets its
+ * worksheets from its content branch; until its folder has some, every worksheet URL is a 404.
+ */
+const PROBED_COURSE_HAS_WORKSHEETS = fs.existsSync('courses/participatory-governance/worksheets');
+const worksheetReaders = (a: Actor): Verdict =>
+	!a.role ? 'signin' : PROBED_COURSE_HAS_WORKSHEETS ? signedIn(a) : 'deny';
 
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
@@ -70,6 +79,12 @@ export const PAGE_RULES: Record<string, Rule> = {
 		expect: courseStaff,
 		params: (w) => ({ attemptId: String(w.subject.submittedAttempt) })
 	},
+	'/(learn)/courses/[slug]/worksheets/[ws]': {
+		expect: worksheetReaders,
+		params: (w) => ({ ws: w.worksheet ?? 'none' })
+	},
+	// The facilitator guide (a page saying there is none yet, when the course has none).
+	'/(learn)/courses/[slug]/facilitator': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }

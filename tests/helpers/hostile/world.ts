@@ -12,6 +12,7 @@ import { issueEarnedCertificates } from '../../../src/lib/server/certificates/is
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { startAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
+import { currentCourseMeta } from '../../../src/lib/server/courses/current-meta.ts';
 import { ACTORS, ACTOR_NAMES, type Actor, type ActorName } from './actors.ts';
 
 const { attemptAnswer, certificate, course, enrolment, lesson, lessonProgress, module, quiz } =
@@ -31,6 +32,8 @@ export type World = {
 	params: (actor: ActorName) => Record<string, string>;
 	/** The actor whose attempt and certificate are probed. */
 	owner: ActorName;
+	/** The course's first worksheet slug; null while it has none. */
+	worksheet: string | null;
 	subject: {
 		openAttempt: number;
 		submittedAttempt: number;
@@ -166,6 +169,7 @@ export async function startWorld(): Promise<World> {
 		userId,
 		subject,
 		owner,
+		worksheet: currentCourseMeta(db, courseId)?.extras?.worksheets[0]?.slug ?? null,
 		cookie: (actor) => {
 			const id = userId[actor];
 			return id ? `${SESSION_COOKIE}=${createSession(db, { userId: id }).token}` : '';

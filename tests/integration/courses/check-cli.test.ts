@@ -15,7 +15,7 @@ describe('npm run courses:check', () => {
 			'tests/fixtures/courses/broken/broken-link/01-intro/01-start.en.md:12:6: broken link: 02-next.en.md does not exist'
 		);
 		expect(lines.at(-1)).toBe(
-			'1 course checked in tests/fixtures/courses/broken/broken-link: 1 error, 3 warnings'
+			'1 course checked in tests/fixtures/courses/broken/broken-link: 1 error, 9 warnings'
 		);
 	});
 
@@ -23,7 +23,7 @@ describe('npm run courses:check', () => {
 		const run = check('tests/fixtures/courses/valid');
 		expect(run.status).toBe(0);
 		expect(run.stdout.trim().split('\n').at(-1)).toBe(
-			'1 course checked in tests/fixtures/courses/valid: 0 errors, 7 warnings'
+			'1 course checked in tests/fixtures/courses/valid: 0 errors, 20 warnings'
 		);
 	});
 

@@ -110,7 +110,8 @@ describe('essays', () => {
 		expect(reviewAttempt(t.db, { attemptId, userId }).status).toBe('awaiting_grading');
 		expect(bestResult(t.db, { userId, quizId })).toMatchObject({
 			passed: false,
-			awaitingGrading: true
+			awaitingGrading: true,
+			graded: 0
 		});
 		const trainer = addUser(t.db);
 		const grade = (questionId: string, score: number) => () =>
@@ -140,7 +141,8 @@ describe('essays', () => {
 		});
 		expect(bestResult(t.db, { userId, quizId })).toMatchObject({
 			attempts: 1,
-			awaitingGrading: false
+			awaitingGrading: false,
+			graded: 1
 		});
 	});
 });

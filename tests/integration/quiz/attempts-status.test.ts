@@ -81,7 +81,8 @@ describe('the shipped participatory-governance course', () => {
 			attempts: 0,
 			passed: false,
 			bestPercentage: null,
-			awaitingGrading: false
+			awaitingGrading: false,
+			graded: 0
 		});
 		const open = startAttempt(t.db, {
 			issuer: ISSUER,

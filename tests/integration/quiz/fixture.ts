@@ -68,6 +68,7 @@ export function addQuiz(
 		authors: [],
 		licence: 'CC-BY-4.0',
 		reviewed: '2026-01-01',
+		evidence: null,
 		published: true,
 		enrolmentKey: null,
 		trainers: [],
@@ -116,7 +117,8 @@ export function enrolIn(db: Db, userId: string, courseId: number): void {
 /** A response that earns full marks, built from the answer key the review would show. */
 export function rightResponse(q: Question, locale: 'ar' | 'fr' | 'en'): unknown {
 	const key = answerKey(q, locale) as never;
-	if (q.type === 'short') return (key as string[])[0];
+	// The review's answer to a short question is one human answer (its display), not the patterns.
+	if (q.type === 'short') return key;
 	if (q.type === 'numeric') {
 		const k = key as { answer?: number; min?: number };
 		return String(k.answer ?? k.min);

@@ -75,4 +75,44 @@ describe('completion rule', () => {
 			}).participation
 		).toBe(false);
 	});
+
+	describe('completion.assignments', () => {
+		const assignments = [
+			{ slug: 'a.assignment', submitted: true, graded: true },
+			{ slug: 'b.assignment', submitted: true, graded: false },
+			{ slug: 'c.assignment', submitted: false, graded: false }
+		];
+		const withRule = (value?: 'none' | 'submitted' | 'graded') => ({
+			...base,
+			rule: { ...base.rule, assignments: value },
+			assignments
+		});
+
+		it('none (and the default when the rule leaves it out) never waits for an assignment', () => {
+			expect(evaluateEligibility(withRule()).completion).toBe(true);
+			expect(evaluateEligibility(withRule('none')).completion).toBe(true);
+		});
+
+		it('submitted needs every assignment handed in, graded or not', () => {
+			expect(evaluateEligibility(withRule('submitted'))).toMatchObject({
+				completion: false,
+				missing: ['assignments']
+			});
+			const handedIn = assignments.map((a) => ({ ...a, submitted: true }));
+			expect(
+				evaluateEligibility({ ...withRule('submitted'), assignments: handedIn }).completion
+			).toBe(true);
+		});
+
+		it('graded needs every assignment graded by a trainer', () => {
+			const handedIn = assignments.map((a) => ({ ...a, submitted: true }));
+			expect(evaluateEligibility({ ...withRule('graded'), assignments: handedIn }).missing).toEqual(
+				['assignments']
+			);
+			const graded = handedIn.map((a) => ({ ...a, graded: true }));
+			expect(evaluateEligibility({ ...withRule('graded'), assignments: graded }).completion).toBe(
+				true
+			);
+		});
+	});
 });

@@ -225,7 +225,7 @@ const CASES: [string, string[]][] = [
 			'final.yaml:9:11: unknown question type "drawing" (use single, multiple, truefalse, short, numeric, matching, ordering, essay, description)'
 		]
 	],
-	['wrong-type', ['course.yaml:6:8: "hours" must be a number of 0 or more, got "eight"']],
+	['wrong-type', ['course.yaml:6:10: "pretest" must be a whole number of 1 or more, got "eight"']],
 	[
 		'yaml-syntax',
 		[

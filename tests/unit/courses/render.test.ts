@@ -95,14 +95,14 @@ describe('renderLesson blocks', () => {
 		]);
 	});
 
-	it('dates a STATUS block with the month named in the lesson language', () => {
+	it('labels a STATUS block with the state of its sources, the month named in the lesson language', () => {
 		const md = '> [!STATUS 2026-11]\n> Les conseils ont été dissous.';
 		expect(renderLesson(md, { locale: 'en' })).toContain(
 			'<div class="callout callout-status" role="note" data-date="2026-11">'
 		);
-		expect(renderLesson(md, { locale: 'en' })).toContain('>Legal status as of November 2026<');
-		expect(renderLesson(md, { locale: 'fr' })).toContain('>Situation juridique en novembre 2026<');
-		expect(renderLesson(md, { locale: 'ar' })).toContain('>الوضع القانوني في نوفمبر 2026<');
+		expect(renderLesson(md, { locale: 'en' })).toContain('>State of sources: November 2026<');
+		expect(renderLesson(md, { locale: 'fr' })).toContain('>État des sources\u202f: novembre 2026<');
+		expect(renderLesson(md, { locale: 'ar' })).toContain('>حالة المصادر: نوفمبر 2026<');
 	});
 
 	it('leaves a blockquote with an unknown marker as a plain quote', () => {

@@ -16,6 +16,11 @@ export function canExportQuiz(actor: Actor, staff: CourseStaff): boolean {
 	return isAdmin(actor) || isCourseTrainer(actor, staff);
 }
 
+/** The facilitator guide (session plans for running the course): its trainers and admins. */
+export function canReadFacilitatorGuide(actor: Actor, staff: CourseStaff): boolean {
+	return isAdmin(actor) || isCourseTrainer(actor, staff);
+}
+
 /** Unpublished courses and every lesson without enrolling: staff preparing and checking courses. */
 export function canReadUnpublished(actor: Pick<NonNullable<Actor>, 'role'> | null): boolean {
 	return actor?.role === 'trainer' || actor?.role === 'admin';

@@ -5,11 +5,12 @@ export { courseStaff, isCourseTrainer, type CourseStaff } from './course-staff.t
 export {
 	canAssignCourseTrainers,
 	canExportQuiz,
+	canReadFacilitatorGuide,
 	canViewItemAnalysis,
 	canReadUnpublished,
 	canViewResults
 } from './courses.ts';
-export { lessonAccess, type ReadVerdict } from './lessons.ts';
+export { lessonAccess, worksheetAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canGradeCourse, canReviewAttempt } from './attempts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canChangeRoles } from './users.ts';

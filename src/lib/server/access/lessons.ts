@@ -21,3 +21,8 @@ export function lessonAccess({
 	if (isFirstLesson) return 'preview';
 	return role ? 'enrol' : 'signin';
 }
+
+/** Worksheets are course material past the preview: whoever may read every lesson. */
+export function worksheetAccess(args: { role: Role | null; enrolled: boolean }): ReadVerdict {
+	return lessonAccess({ ...args, isFirstLesson: false });
+}

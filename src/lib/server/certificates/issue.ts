@@ -10,6 +10,7 @@ import { syllabus } from '../learning/catalog.ts';
 import { courseProgress } from '../learning/progress.ts';
 import { findEnrolment } from '../learning/enrolment.ts';
 import { quizStatusForCourse } from '../quiz/attempts/status.ts';
+import { isAssignmentSlug } from '../courses/assignments.ts';
 import { recordAudit } from '../audit/log.ts';
 import { generateCertificateCode } from './code.ts';
 import { evaluateEligibility, type Eligibility } from './eligibility.ts';
@@ -34,8 +35,11 @@ export function completionState(
 		lessonsDone: progress.done,
 		lessonsTotal: progress.total,
 		moduleQuizzes: quizzes
-			.filter((q) => q.slug !== 'final')
+			.filter((q) => q.slug !== 'final' && !isAssignmentSlug(q.slug))
 			.map((q) => ({ slug: q.slug, passed: q.passed })),
+		assignments: quizzes
+			.filter((q) => isAssignmentSlug(q.slug))
+			.map((q) => ({ slug: q.slug, submitted: q.attempts > 0, graded: q.graded > 0 })),
 		finalBest,
 		hasFinal: Boolean(final)
 	});

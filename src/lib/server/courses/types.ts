@@ -4,10 +4,13 @@ import type { Locale, Localised, LocalisedList } from '../text/localised.ts';
 export type CourseMeta = {
 	theme: 'urban-planning' | 'participatory-governance' | 'gender' | 'other';
 	level: 'introductory' | 'intermediate' | 'advanced';
+	/** Computed from the content (format/hours.ts); a `hours:` key in course.yaml is ignored. */
 	hours: number;
 	authors: string[];
 	licence: string;
 	reviewed: string;
+	/** Year-month (YYYY-MM) of the most recent source the course relies on; null when not declared. */
+	evidence: string | null;
 	published: boolean;
 	enrolmentKey: string | null;
 	title: Localised;
@@ -19,6 +22,8 @@ export type CourseMeta = {
 		moduleQuizzes: 'passed' | 'none';
 		passMark: number;
 		certificate: 'completion' | 'participation' | 'both' | 'none';
+		/** What each module's assignment needs for completion (default none). */
+		assignments?: 'none' | 'submitted' | 'graded';
 	};
 	pretest: number | null;
 	/** Emails of the trainer accounts that run this course (course.yaml `trainers:`). */
@@ -31,9 +36,33 @@ export type LessonText = {
 	title: string;
 	minutes: number;
 	sources: string[];
+	/** What the learner can do after the lesson (front matter `outcomes:`); [] when not given. */
+	outcomes: string[];
+	/** Time for the lesson's exercise, in minutes (0 when none). */
+	activityMinutes: number;
+	/** Whether the lesson's worked case is real or invented; null when not said. */
+	case: 'real' | 'fictional' | null;
 	/** The Markdown body, without its front matter. */
 	markdown: string;
 };
+
+/** A printable worksheet (worksheets/NN-slug.locale.md) in one locale. */
+export type WorksheetText = {
+	locale: Locale;
+	file: string;
+	title: string;
+	purpose: string;
+	markdown: string;
+};
+
+export type Worksheet = {
+	slug: string;
+	position: number;
+	texts: Partial<Record<Locale, WorksheetText>>;
+};
+
+/** The facilitator guide (facilitator.locale.md) in one locale: trainers and admins only. */
+export type FacilitatorText = { locale: Locale; file: string; title: string; markdown: string };
 
 export type Lesson = { slug: string; position: number; texts: Partial<Record<Locale, LessonText>> };
 
@@ -87,15 +116,41 @@ export type Module = {
 	objectives: LocalisedList;
 	lessons: Lesson[];
 	quiz: Quiz | null;
+	/** assignment.yaml: one essay graded by a trainer; its quiz slug is `<module>.assignment`. */
+	assignment: Quiz | null;
 };
 
-export type GlossaryTerm = { id: string; text: Localised; note: Localised | null };
+export type GlossaryTerm = {
+	id: string;
+	text: Localised;
+	note: Localised | null;
+	/** Variant spellings or rival terms not to use, per locale. */
+	avoid?: LocalisedList;
+};
 
 /** What a course version row keeps of course.yaml (courseVersion.metadata). */
 export type VersionMeta = CourseMeta & {
 	version: string;
 	locales: Locale[];
 	glossary: GlossaryTerm[];
+	/** Content the tables have no column for; absent in versions imported before it existed. */
+	extras?: VersionExtras;
+};
+
+/** Per lesson (key `module/lesson`): outcomes per locale, exercise time, real or invented case. */
+export type LessonExtras = {
+	outcomes: LocalisedList;
+	activityMinutes: number;
+	case: 'real' | 'fictional' | null;
+};
+
+/** A worksheet or the facilitator guide, rendered (sanitised) at import. */
+export type RenderedPage = { title: string; purpose?: string; html: string };
+
+export type VersionExtras = {
+	lessons: Record<string, LessonExtras>;
+	worksheets: { slug: string; position: number; texts: Partial<Record<Locale, RenderedPage>> }[];
+	facilitator: Partial<Record<Locale, RenderedPage>>;
 };
 
 export type Course = {
@@ -107,4 +162,6 @@ export type Course = {
 	modules: Module[];
 	final: Quiz | null;
 	glossary: GlossaryTerm[];
+	worksheets: Worksheet[];
+	facilitator: Partial<Record<Locale, FacilitatorText>>;
 };

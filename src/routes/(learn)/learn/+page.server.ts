@@ -4,6 +4,7 @@ import { myLearning } from '$lib/server/learning/course-view';
 import { localeOrder, localText } from '$lib/server/text/localised';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 import { listCertificates, toPublic } from '$lib/server/certificates/registry';
+import { assignmentState, isAssignmentSlug } from '$lib/server/courses/assignments';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
@@ -12,6 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		courses: myLearning(db, { userId: user.id }).map(({ course, progress, resume }) => {
 			const order = localeOrder(locale, course.locales);
+			const statuses = quizStatusForCourse(db, { userId: user.id, courseId: course.id });
 			return {
 				slug: course.slug,
 				title: localText(course.title, order),
@@ -20,13 +22,21 @@ export const load: PageServerLoad = (event) => {
 				total: progress.total,
 				resume: resume ? `/courses/${course.slug}/${resume.moduleSlug}/${resume.lessonSlug}` : null,
 				// Quizzes not passed yet: what is left before the certificate.
-				pendingQuizzes: quizStatusForCourse(db, { userId: user.id, courseId: course.id })
-					.filter((q) => !q.passed)
+				pendingQuizzes: statuses
+					.filter((q) => !q.passed && !isAssignmentSlug(q.slug))
 					.map((q) => ({
 						slug: q.slug,
 						title: localText(q.title, order),
 						attempts: q.attempts,
 						open: q.openAttemptId !== null
+					})),
+				assignments: statuses
+					.filter((q) => isAssignmentSlug(q.slug))
+					.map((q) => ({
+						slug: q.slug,
+						title: localText(q.title, order) || q.slug,
+						state: assignmentState(q),
+						percent: q.bestPercentage
 					}))
 			};
 		}),

@@ -1,5 +1,6 @@
 import type { Blockquote, Text } from 'mdast';
 import type { Locale } from '../../text/localised.ts';
+import { INTL_LOCALE } from '../../../i18n/intl-locales.ts';
 
 export const CALLOUT_TYPES = ['NOTE', 'TIP', 'WARNING', 'EXAMPLE', 'EXERCISE', 'STATUS'] as const;
 export type CalloutType = (typeof CALLOUT_TYPES)[number];
@@ -63,17 +64,18 @@ const LABELS: Record<Exclude<CalloutType, 'STATUS'>, Record<Locale, string>> = {
 	}
 };
 
+// The STATUS month is the state of the sources the block relies on, not the day it was written.
 const STATUS_LABEL: Record<Locale, (date: string) => string> = {
-	ar: (d) => `الوضع القانوني في ${d}`,
-	fr: (d) => `Situation juridique en ${d}`,
-	en: (d) => `Legal status as of ${d}`
+	ar: (d) => `حالة المصادر: ${d}`,
+	fr: (d) => `État des sources\u202f: ${d}`,
+	en: (d) => `State of sources: ${d}`
 };
 
 /** The heading shown on a block, in the lesson's language; STATUS names its month with Intl. */
 export function calloutLabel(type: CalloutType, arg: string | null, locale: Locale): string {
 	if (type !== 'STATUS') return LABELS[type][locale];
 	const [year, month] = (arg ?? '').split('-').map(Number);
-	const date = new Intl.DateTimeFormat(locale, {
+	const date = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
 		year: 'numeric',
 		month: 'long',
 		timeZone: 'UTC'

@@ -19,6 +19,7 @@ const KEYS = [
 	'authors',
 	'licence',
 	'reviewed',
+	'evidence',
 	'published',
 	'enrolmentKey',
 	'title',
@@ -30,6 +31,7 @@ const KEYS = [
 	'trainers'
 ];
 const SEMVER = /^\d+\.\d+\.\d+$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // The same shape the sign-up form accepts: something@something.tld, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -68,13 +70,16 @@ export function readCourseFile(
 			`"reviewed" must be a date written YYYY-MM-DD, got "${reviewed}"`
 		);
 	}
+	if (o.has('hours')) src.warn(o.node('hours'), 'hours are computed: remove it');
+	const evidence = readEvidence(o);
 	const meta: Partial<CourseMeta> = {
 		theme: o.oneOf('theme', ['urban-planning', 'participatory-governance', 'gender', 'other']),
 		level: o.oneOf('level', ['introductory', 'intermediate', 'advanced']),
-		hours: o.number('hours', { min: 0 }),
+		hours: 0,
 		authors: readTexts(o, 'authors'),
 		licence: o.string('licence'),
 		reviewed,
+		evidence,
 		published: o.boolean('published'),
 		enrolmentKey: o.string('enrolmentKey', { required: false }) ?? null,
 		title: o.localised('title'),
@@ -87,6 +92,22 @@ export function readCourseFile(
 	};
 	if (slug === undefined || version === undefined || src.locales.length === 0) return null;
 	return { slug, version, locales: [...src.locales], meta: meta as CourseMeta };
+}
+
+/** `evidence: YYYY-MM`, the month of the newest source; a warning while courses adopt it. */
+function readEvidence(o: YamlObject): string | null {
+	if (!o.has('evidence')) {
+		o.src.warn(
+			o.map,
+			'missing "evidence: YYYY-MM" (the month of the most recent source the course relies on)'
+		);
+		return null;
+	}
+	const node = o.node('evidence');
+	const value = isScalar(node) ? node.value : undefined;
+	if (typeof value === 'string' && MONTH.test(value)) return value;
+	o.src.error(node, `"evidence" must be a year and month written YYYY-MM, got ${String(value)}`);
+	return null;
 }
 
 function readLocales(o: YamlObject): Locale[] {
@@ -133,13 +154,15 @@ function readTrainers(o: YamlObject): string[] {
 function readCompletion(o: YamlObject): CourseMeta['completion'] | undefined {
 	const c = o.object('completion');
 	if (!c) return undefined;
-	c.onlyKeys(['lessons', 'moduleQuizzes', 'passMark', 'certificate']);
+	c.onlyKeys(['lessons', 'moduleQuizzes', 'passMark', 'certificate', 'assignments']);
 	return {
 		lessons: c.oneOf('lessons', ['all', 'none']) ?? 'all',
 		moduleQuizzes: c.oneOf('moduleQuizzes', ['passed', 'none']) ?? 'passed',
 		passMark: c.number('passMark', { min: 0, max: 100 }) ?? 70,
 		certificate:
-			c.oneOf('certificate', ['completion', 'participation', 'both', 'none']) ?? 'completion'
+			c.oneOf('certificate', ['completion', 'participation', 'both', 'none']) ?? 'completion',
+		assignments:
+			c.oneOf('assignments', ['none', 'submitted', 'graded'], { required: false }) ?? 'none'
 	};
 }
 

@@ -1,6 +1,6 @@
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SLUG, type Report } from './problems.ts';
-import { type Locale } from '../../text/localised.ts';
+import { isLocale, type Locale, type LocalisedList } from '../../text/localised.ts';
 import type { GlossaryTerm } from '../types.ts';
 import type { Localised } from '../../text/localised.ts';
 import { YamlObject } from './yaml-object.ts';
@@ -24,7 +24,7 @@ export function readGlossaryFile(
 			continue;
 		}
 		const t = new YamlObject(o.src, node);
-		t.onlyKeys(['id', 'ar', 'fr', 'en', 'note']);
+		t.onlyKeys(['id', 'ar', 'fr', 'en', 'note', 'avoid']);
 		const id = t.uniqueId(seen, 'term id');
 		if (id === undefined) continue;
 		if (!SLUG.test(id))
@@ -35,7 +35,29 @@ export function readGlossaryFile(
 			else text[locale] = t.string(locale);
 		}
 		const note = t.localised('note', { required: false }) ?? null;
-		terms.push({ id, text, note });
+		const avoid = readAvoid(t);
+		terms.push({ id, text, note, ...(avoid ? { avoid } : {}) });
 	}
 	return terms;
+}
+
+/** Optional `avoid: { ar: [..], … }`: forms not to use; a locale may be left out. */
+function readAvoid(t: YamlObject): LocalisedList | undefined {
+	const o = t.object('avoid', { required: false });
+	if (!o) return undefined;
+	const out: LocalisedList = {};
+	for (const pair of o.map.items) {
+		const locale = isScalar(pair.key) ? pair.key.value : undefined;
+		const value = pair.value as Node | null;
+		const items = isSeq(value) ? (value.items as Node[]) : null;
+		const texts = items?.flatMap((n) =>
+			isScalar(n) && typeof n.value === 'string' && n.value.trim() !== '' ? [n.value.trim()] : []
+		);
+		if (!isLocale(locale))
+			o.src.error(pair.key as Node, `"avoid" has unknown locale "${String(locale)}"`);
+		else if (!texts || texts.length !== items?.length || texts.length === 0)
+			o.src.error(value ?? (pair.key as Node), `"avoid.${locale}" must be a list of texts`);
+		else out[locale] = texts;
+	}
+	return out;
 }

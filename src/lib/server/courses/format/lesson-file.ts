@@ -29,7 +29,8 @@ export function readLessonFile(
 	file: string,
 	report: Report,
 	locale: Locale,
-	locales: readonly Locale[]
+	locales: readonly Locale[],
+	evidence: string | null = null
 ): LessonText | null {
 	const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 	const parts = splitFrontMatter(text);
@@ -40,15 +41,21 @@ export function readLessonFile(
 	const src = new YamlSource(file, report, locales, 1);
 	const root = src.parseMap(parts.yaml);
 	const lessonTitle = root ? readFrontMatter(new YamlObject(src, root)) : null;
-	checkLessonMarkdown(parts.body, { file, report, lineOffset: parts.bodyLine });
+	checkLessonMarkdown(parts.body, { file, report, lineOffset: parts.bodyLine, evidence });
 	if (!lessonTitle) return null;
 	return { locale, file, ...lessonTitle, markdown: parts.body };
 }
 
-function readFrontMatter(o: YamlObject): Pick<LessonText, 'title' | 'minutes' | 'sources'> | null {
-	o.onlyKeys(['title', 'minutes', 'sources']);
+type FrontMatter = Omit<LessonText, 'locale' | 'file' | 'markdown'>;
+
+function readFrontMatter(o: YamlObject): FrontMatter | null {
+	o.onlyKeys(['title', 'minutes', 'sources', 'outcomes', 'activityMinutes', 'case']);
 	const title = o.string('title');
 	const minutes = o.number('minutes', { integer: true, min: 1 });
+	const outcomes = readOutcomes(o);
+	const activityMinutes =
+		o.number('activityMinutes', { required: false, integer: true, min: 0 }) ?? 0;
+	const kase = o.oneOf('case', ['real', 'fictional'], { required: false }) ?? null;
 	const nodes = o.list('sources');
 	let sources: string[] | undefined;
 	if (nodes) {
@@ -63,5 +70,23 @@ function readFrontMatter(o: YamlObject): Pick<LessonText, 'title' | 'minutes' | 
 		if (nodes.length > 0 && texts.every((t) => t !== null)) sources = texts;
 	}
 	if (title === undefined || minutes === undefined || sources === undefined) return null;
-	return { title, minutes, sources };
+	return { title, minutes, sources, outcomes, activityMinutes, case: kase };
+}
+
+/** `outcomes:` 1 to 3 texts in the file's language; missing is a warning while courses adopt it. */
+function readOutcomes(o: YamlObject): string[] {
+	if (!o.has('outcomes')) {
+		o.src.warn(o.map, 'missing "outcomes" (1 to 3 things the learner can do after this lesson)');
+		return [];
+	}
+	const nodes = o.list('outcomes');
+	if (!nodes) return [];
+	const texts = nodes.flatMap((n) =>
+		isScalar(n) && typeof n.value === 'string' && n.value.trim() ? [n.value] : []
+	);
+	if (texts.length !== nodes.length || texts.length < 1 || texts.length > 3) {
+		o.src.error(o.node('outcomes'), '"outcomes" must be a list of 1 to 3 texts');
+		return [];
+	}
+	return texts;
 }

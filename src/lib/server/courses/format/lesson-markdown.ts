@@ -30,7 +30,15 @@ export function isLocalUrl(url: string): boolean {
 const targetOf = (url: string, file: string): string =>
 	path.resolve(path.dirname(file), decodeURIComponent(url.replace(/[?#].*$/, '')));
 
-type Ctx = { file: string; report: Report; lineOffset: number };
+type Ctx = {
+	file: string;
+	report: Report;
+	lineOffset: number;
+	/** The course's `evidence` month: a STATUS block dated later is a warning. */
+	evidence?: string | null;
+	/** Worksheets and guides are not lessons: no 400–900 word advice for them. */
+	countWords?: boolean;
+};
 
 /** Reports broken links and images, images without alt text, bad blocks and raw HTML. */
 export function checkLessonMarkdown(markdown: string, ctx: Ctx): void {
@@ -56,12 +64,19 @@ export function checkLessonMarkdown(markdown: string, ctx: Ctx): void {
 			const marker = readCalloutMarker(node);
 			const problem = marker && calloutMarkerProblem(marker);
 			if (problem) error(node, problem);
+			else if (marker?.type === 'STATUS' && ctx.evidence && (marker.arg ?? '') > ctx.evidence)
+				ctx.report.warn(
+					ctx.file,
+					at(node),
+					`[!STATUS ${marker.arg ?? ''}] is dated after the course's evidence (${ctx.evidence}): date it by its sources`
+				);
 		} else if (node.type === 'html') {
 			error(node, 'raw HTML is not allowed in lessons (the renderer removes it)');
 		} else if (node.type === 'heading' && (node as { depth: number }).depth === 1) {
 			ctx.report.warn(ctx.file, at(node), 'do not repeat the title as a # heading: start at ##');
 		}
 	});
+	if (ctx.countWords === false) return;
 	const words = countWords(tree);
 	if (words < WORDS.min || words > WORDS.max) {
 		ctx.report.warn(

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { courseFolderSlug, readCourseFile, splitNumbered } from './course-file.ts';
+import { warnAvoidedTerms } from './avoided-terms.ts';
 import { readGlossaryFile } from './glossary-file.ts';
+import { computeHours } from './hours.ts';
 import { readModuleDir } from './module-dir.ts';
 import { IdnumberRegistry } from './question-labels.ts';
 import { Report, SLUG, sortProblems, START, type Problem } from './problems.ts';
+import { FACILITATOR_FILE, readFacilitator, readWorksheets } from './print-pages.ts';
 import { readQuizFile } from './quiz-file.ts';
 import type { Course, Module } from '../types.ts';
 
@@ -15,7 +18,7 @@ export type LoadedCourse = {
 	errors: number;
 };
 
-const COURSE_ENTRIES = ['course.yaml', 'glossary.yaml', 'final.yaml', 'README.md'];
+const COURSE_ENTRIES = ['course.yaml', 'glossary.yaml', 'final.yaml', 'README.md', 'worksheets'];
 
 /** The course folders at `dir`: `dir` itself when it holds course.yaml, else its sub-folders. */
 export function findCourseDirs(dir: string): string[] {
@@ -52,7 +55,8 @@ function readCourse(dir: string, report: Report): Course | null {
 			`course folder "${folderSlug}" must use lowercase letters, digits and hyphens`
 		);
 	const locales = head?.locales ?? [];
-	const ctx = { report, locales, idnumbers: new IdnumberRegistry(dir) };
+	const evidence = head?.meta.evidence ?? null;
+	const ctx = { report, locales, idnumbers: new IdnumberRegistry(dir), evidence };
 	const modules: Module[] = [];
 	const seen = new Map<string, string>();
 	for (const entry of fs
@@ -60,6 +64,7 @@ function readCourse(dir: string, report: Report): Course | null {
 		.sort((a, b) => a.name.localeCompare(b.name))) {
 		const where = path.join(dir, entry.name);
 		if (entry.name.startsWith('.') || COURSE_ENTRIES.includes(entry.name)) continue;
+		if (entry.isFile() && FACILITATOR_FILE.test(entry.name)) continue;
 		const numbered = entry.isDirectory() ? splitNumbered(entry.name) : null;
 		if (!numbered) {
 			report.warn(
@@ -78,6 +83,8 @@ function readCourse(dir: string, report: Report): Course | null {
 			);
 		if (slug === 'final')
 			report.error(where, START, 'module slug "final" is reserved for the final assessment');
+		if (slug === 'worksheets')
+			report.error(where, START, 'module slug "worksheets" is reserved for the worksheet pages');
 		if (seen.has(slug))
 			report.error(where, START, `duplicate module slug "${slug}" (also in ${seen.get(slug)})`);
 		seen.set(slug, entry.name);
@@ -96,8 +103,13 @@ function readCourse(dir: string, report: Report): Course | null {
 	});
 	if (final) checkFinal(final, head?.meta.pretest ?? null, report);
 	const glossary = readGlossaryFile(path.join(dir, 'glossary.yaml'), report, locales);
+	const worksheets = readWorksheets(dir, ctx);
+	const facilitator = readFacilitator(dir, ctx);
+	warnAvoidedTerms({ glossary, modules }, report);
 	if (!head) return null;
-	return { ...head, dir, modules, final, glossary };
+	const meta = { ...head.meta };
+	meta.hours = computeHours({ locales, modules, final, meta });
+	return { ...head, meta, dir, modules, final, glossary, worksheets, facilitator };
 }
 
 /** README guidance for the final: 15+ drawn from a pool of 25+ (a warning); the pre-test must fit the pool. */

@@ -5,14 +5,20 @@ import { isLocale, type Locale } from '../../text/localised.ts';
 import { readLessonFile } from './lesson-file.ts';
 import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuizFile } from './quiz-file.ts';
+import { assignmentSlug } from '../assignments.ts';
 import type { Lesson, LessonText, Module } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
 import { readYamlFile } from './yaml-source.ts';
 
 const LESSON_FILE = /^(\d{2})-(.+)\.([A-Za-z-]+)\.md$/;
-const KNOWN = ['module.yaml', 'quiz.yaml', 'media'];
+const KNOWN = ['module.yaml', 'quiz.yaml', 'assignment.yaml', 'media'];
 
-type Ctx = { report: Report; locales: readonly Locale[]; idnumbers: IdnumberRegistry };
+type Ctx = {
+	report: Report;
+	locales: readonly Locale[];
+	idnumbers: IdnumberRegistry;
+	evidence: string | null;
+};
 
 /** Reads one `NN-slug/` module folder: module.yaml, its lessons in every locale, its quiz. */
 export function readModuleDir(
@@ -37,11 +43,20 @@ export function readModuleDir(
 	const quizFile = path.join(dir, 'quiz.yaml');
 	const quiz = readQuizFile(quizFile, report, { slug, locales, idnumbers: ctx.idnumbers });
 	if (quiz) warnQuizShape(quiz.questions, quizFile, report);
+	const assignmentFile = path.join(dir, 'assignment.yaml');
+	if (!fs.existsSync(assignmentFile))
+		report.warn(dir, START, 'no assignment.yaml (the module\'s assessed "try it" exercise)');
+	const assignment = readQuizFile(assignmentFile, report, {
+		slug: assignmentSlug(slug),
+		locales,
+		idnumbers: ctx.idnumbers,
+		assignment: true
+	});
 	if (!title || !objectives) return null;
-	return { slug, position, title, objectives, lessons, quiz };
+	return { slug, position, title, objectives, lessons, quiz, assignment };
 }
 
-function readLessons(dir: string, { report, locales }: Ctx): Lesson[] {
+function readLessons(dir: string, { report, locales, evidence }: Ctx): Lesson[] {
 	const bySlug = new Map<string, Lesson & { files: string[] }>();
 	for (const name of fs.readdirSync(dir).sort()) {
 		const file = path.join(dir, name);
@@ -77,7 +92,7 @@ function readLessons(dir: string, { report, locales }: Ctx): Lesson[] {
 		}
 		if (!lesson) bySlug.set(slug, (lesson = { slug, position: Number(num), texts: {}, files: [] }));
 		lesson.files.push(name);
-		const text: LessonText | null = readLessonFile(file, report, locale, locales);
+		const text: LessonText | null = readLessonFile(file, report, locale, locales, evidence);
 		if (text) lesson.texts[locale] = text;
 	}
 	for (const lesson of bySlug.values()) {

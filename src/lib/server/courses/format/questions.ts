@@ -10,11 +10,11 @@ const KEYS: Record<QuestionType, string[]> = {
 	single: [...COMMON, 'options'],
 	multiple: [...COMMON, 'options'],
 	truefalse: [...COMMON, 'answer', 'feedbackTrue', 'feedbackFalse'],
-	short: [...COMMON, 'accept'],
+	short: [...COMMON, 'accept', 'display'],
 	numeric: [...COMMON, 'answer', 'tolerance', 'min', 'max', 'unit'],
 	matching: [...COMMON, 'pairs'],
 	ordering: [...COMMON, 'items'],
-	essay: [...COMMON, 'minWords', 'guidance'],
+	essay: [...COMMON, 'minWords', 'minutes', 'guidance', 'rubric'],
 	description: ['id', 'type', ...LABELS, 'prompt']
 };
 
@@ -22,7 +22,11 @@ const KEYS: Record<QuestionType, string[]> = {
  * Checks one question against the rules of its type; `null` when it cannot be used.
  * `idnumbers` collects the course's idnumbers so a repeated one is reported.
  */
-export function readQuestion(q: YamlObject, idnumbers: IdnumberRegistry | null): Question | null {
+export function readQuestion(
+	q: YamlObject,
+	idnumbers: IdnumberRegistry | null,
+	{ rubricRequired = false }: { rubricRequired?: boolean } = {}
+): Question | null {
 	const errorsBefore = q.src.report.errorCount;
 	const id = q.string('id');
 	if (id !== undefined && !SLUG.test(id))
@@ -36,6 +40,7 @@ export function readQuestion(q: YamlObject, idnumbers: IdnumberRegistry | null):
 	if (type) {
 		q.onlyKeys(KEYS[type]);
 		CHECKS[type](q);
+		if (type === 'essay') readRubric(q, points, rubricRequired);
 	}
 	if (id === undefined || type === undefined || q.src.report.errorCount > errorsBefore) return null;
 	return { id, type, points, body: q.map.toJSON() as Record<string, unknown> };
@@ -91,6 +96,9 @@ const CHECKS: Record<QuestionType, (q: YamlObject) => void> = {
 	},
 	short(q) {
 		q.localisedList('accept', { min: 1 });
+		if (!q.has('display'))
+			q.src.warn(q.map, 'a short question should have "display": the answer shown in reviews');
+		else q.localised('display');
 	},
 	numeric(q) {
 		q.localised('unit', { required: false });
@@ -128,12 +136,33 @@ const CHECKS: Record<QuestionType, (q: YamlObject) => void> = {
 	},
 	essay(q) {
 		q.number('minWords', { required: false, integer: true, min: 1 });
+		q.number('minutes', { required: false, integer: true, min: 1 });
 		q.localised('guidance', { required: false });
 	},
 	description() {
 		// A description is text only: nothing beyond the common fields to read.
 	}
 };
+
+/** An essay's `rubric`: unique ids, and points that add up to the question's points. */
+function readRubric(q: YamlObject, points: number, required: boolean): void {
+	if (!q.has('rubric')) {
+		if (required) q.src.error(q.map, 'an assignment essay needs a "rubric"');
+		return;
+	}
+	const scores = readItems(q, 'rubric', 1, (r) => {
+		r.onlyKeys(['id', 'points', 'text']);
+		r.localised('text');
+		return r.number('points', { min: 0 });
+	});
+	if (!scores || scores.some((p) => p === undefined)) return;
+	const sum = (scores as number[]).reduce((a, b) => a + b, 0);
+	if (Math.abs(sum - points) > 1e-9)
+		q.src.error(
+			q.node('rubric'),
+			`the rubric's points add up to ${sum}, the question is worth ${points}`
+		);
+}
 
 /** A list of maps with unique ids and at least `min` entries; `read` checks each entry. */
 function readItems<T>(

@@ -32,15 +32,25 @@ export function readQuizFile(
 	{
 		slug,
 		locales,
-		idnumbers = null
-	}: { slug: string; locales: readonly Locale[]; idnumbers?: IdnumberRegistry | null }
+		idnumbers = null,
+		assignment = false
+	}: {
+		slug: string;
+		locales: readonly Locale[];
+		idnumbers?: IdnumberRegistry | null;
+		/** assignment.yaml: exactly one essay, with a rubric, and no attempt limit. */
+		assignment?: boolean;
+	}
 ): Quiz | null {
 	const read = readYamlFile(file, report, locales);
 	if (!read?.root) return null;
 	const o = new YamlObject(read.source, read.root);
 	o.onlyKeys(KEYS);
 	const settings = readSettings(o);
-	const questions = readQuestions(o, idnumbers);
+	const questions = readQuestions(o, idnumbers, assignment);
+	if (assignment) checkAssignment(o, settings);
+	const first = locales[0];
+	if (first) warnLongestKeyed(o, questions, first);
 	const pool = questions.filter((q) => q.type !== 'description').length;
 	if (settings.draw !== null && settings.draw > pool) {
 		o.src.error(
@@ -86,7 +96,50 @@ function readMastery(o: YamlObject): QuizSettings['mastery'] {
 	return { of, correct };
 }
 
-function readQuestions(o: YamlObject, idnumbers: IdnumberRegistry | null): Question[] {
+/** An assignment is one essay a trainer grades, open to as many submissions as needed. */
+function checkAssignment(o: YamlObject, settings: QuizSettings): void {
+	// Types as written, so a question with an error of its own still counts here.
+	const types = (o.list('questions', { required: false }) ?? []).flatMap((n) => {
+		const type: unknown = isMap(n) ? n.get('type') : undefined;
+		return type === 'description' ? [] : [String(type)];
+	});
+	if (types.length !== 1 || types[0] !== 'essay')
+		o.src.error(
+			o.node('questions') ?? o.map,
+			`assignment.yaml must have exactly one essay question (has ${types.length} question${types.length === 1 ? '' : 's'}: ${types.join(', ') || 'none'})`
+		);
+	if (settings.attempts !== 0)
+		o.src.error(o.node('attempts'), 'an assignment takes "attempts: 0" (no limit)');
+}
+
+/** When most keys are the longest option, a learner can pass without reading: a warning. */
+function warnLongestKeyed(o: YamlObject, questions: Question[], locale: Locale): void {
+	const singles = questions.filter((q) => q.type === 'single');
+	const keyedLongest = singles.filter((q) => {
+		const options = (q.body.options ?? []) as {
+			text?: Record<string, unknown>;
+			correct?: unknown;
+		}[];
+		const length = (opt: (typeof options)[number]) => {
+			const text = opt.text?.[locale];
+			return typeof text === 'string' ? Array.from(text.trim()).length : 0;
+		};
+		const key = options.find((opt) => opt.correct === true);
+		if (!key) return false;
+		return options.every((opt) => opt === key || length(opt) < length(key));
+	}).length;
+	if (singles.length > 0 && keyedLongest * 2 > singles.length)
+		o.src.warn(
+			o.node('questions') ?? o.map,
+			`the correct option is the longest in ${keyedLongest} of ${singles.length} single-choice questions (${locale}): vary the lengths`
+		);
+}
+
+function readQuestions(
+	o: YamlObject,
+	idnumbers: IdnumberRegistry | null,
+	rubricRequired: boolean
+): Question[] {
 	const nodes = o.list('questions') ?? [];
 	if (o.has('questions') && nodes.length === 0)
 		o.src.error(o.node('questions'), '"questions" must list at least one question');
@@ -98,7 +151,7 @@ function readQuestions(o: YamlObject, idnumbers: IdnumberRegistry | null): Quest
 			continue;
 		}
 		const q = new YamlObject(o.src, node);
-		const question = readQuestion(q, idnumbers);
+		const question = readQuestion(q, idnumbers, { rubricRequired });
 		const fresh = q.uniqueId(seen, 'question id', { required: false });
 		if (question && fresh) out.push(question);
 	}

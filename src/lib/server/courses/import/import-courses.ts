@@ -5,12 +5,16 @@ import type { Db } from '../../db/index.ts';
 import { course, courseVersion } from '../../db/schema/index.ts';
 import { hashCourseDir } from './hash.ts';
 import { insertVersion, writeCourse, type Rendered } from './write.ts';
-import { countWords, isLocalUrl } from '../format/lesson-markdown.ts';
+import { countWords } from '../format/lesson-markdown.ts';
 import { findCourseDirs, loadCourse } from '../format/load.ts';
 import type { Problem } from '../format/problems.ts';
 import { renderLesson } from '../render/render.ts';
 import type { Course } from '../types.ts';
 import { courseFolderSlug } from '../format/course-file.ts';
+import { renderExtras } from './extras.ts';
+import { lessonHref } from './lesson-href.ts';
+
+export { lessonHref };
 
 export type ImportStatus =
 	'created' | 'updated' | 'unchanged' | 'skipped' | 'studio-protected' | 'archived';
@@ -73,15 +77,18 @@ export function importCourse(
 			.from(courseVersion)
 			.where(and(eq(courseVersion.courseId, existing.id), eq(courseVersion.contentHash, hash)))
 			.get();
-		if (!known)
+		if (!known) {
+			const extras = renderExtras(c);
 			db.transaction((tx) =>
-				insertVersion(tx, { course: c, courseId: existing.id, hash, status: 'draft', now })
+				insertVersion(tx, { course: c, courseId: existing.id, hash, status: 'draft', now, extras })
 			);
+		}
 		return result('studio-protected');
 	}
 	const rendered = renderCourse(c);
+	const extras = renderExtras(c);
 	db.transaction((tx) =>
-		writeCourse(tx, { course: c, hash, rendered, courseId: existing?.id ?? null, now })
+		writeCourse(tx, { course: c, hash, rendered, extras, courseId: existing?.id ?? null, now })
 	);
 	return result(existing ? 'updated' : 'created');
 }
@@ -130,16 +137,4 @@ function renderCourse(c: Course): Rendered {
 		}
 	}
 	return out;
-}
-
-/**
- * Links between lesson files become links between lessons: `../02-diagnosis/01-swot.fr.md#x`
- * turns into `../diagnosis/swot#x`, relative to a reader URL that ends `/<module>/<lesson>`.
- */
-export function lessonHref(url: string, kind: 'link' | 'image'): string {
-	if (kind !== 'link' || !isLocalUrl(url)) return url;
-	const [file = '', fragment] = url.split('#', 2);
-	if (!file.endsWith('.md')) return url;
-	const segments = file.split('/').map((s) => /^\d{2}-(.+?)(?:\.[a-z]{2}\.md)?$/.exec(s)?.[1] ?? s);
-	return segments.join('/') + (fragment === undefined ? '' : `#${fragment}`);
 }

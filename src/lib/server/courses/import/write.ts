@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/index.ts';
 import { course, courseVersion, lesson, module, question, quiz } from '../../db/schema/index.ts';
 import { writeLesson, writeQuiz, type Rendered } from './items.ts';
-import type { Course } from '../types.ts';
+import type { Course, VersionExtras } from '../types.ts';
 
 export type { Rendered };
 
@@ -10,6 +10,7 @@ type Write = {
 	course: Course;
 	hash: string;
 	rendered: Rendered;
+	extras: VersionExtras;
 	courseId: number | null;
 	now: Date;
 };
@@ -17,7 +18,7 @@ type Write = {
 /** Records a version and makes the rows match the files: upsert by slug, archive what is gone. */
 export function writeCourse(
 	tx: Tx,
-	{ course: c, hash, rendered, courseId: existingId, now }: Write
+	{ course: c, hash, rendered, extras, courseId: existingId, now }: Write
 ): number {
 	const courseId =
 		existingId ??
@@ -26,7 +27,14 @@ export function writeCourse(
 			.values({ slug: c.slug, contentHash: hash, createdAt: now, updatedAt: now })
 			.returning({ id: course.id })
 			.get().id;
-	const versionId = insertVersion(tx, { course: c, courseId, hash, status: 'applied', now });
+	const versionId = insertVersion(tx, {
+		course: c,
+		courseId,
+		hash,
+		status: 'applied',
+		now,
+		extras
+	});
 	tx.update(course)
 		.set({
 			contentHash: hash,
@@ -54,6 +62,7 @@ export function writeCourse(
 		for (const l of m.lessons)
 			writeLesson(tx, { moduleId, moduleSlug: m.slug, lesson: l, rendered });
 		if (m.quiz) writeQuiz(tx, { courseId, moduleId, quiz: m.quiz });
+		if (m.assignment) writeQuiz(tx, { courseId, moduleId, quiz: m.assignment });
 	}
 	if (c.final) writeQuiz(tx, { courseId, moduleId: null, quiz: c.final });
 	return versionId;
@@ -62,7 +71,14 @@ export function writeCourse(
 /** A version row; for a studio course it is a 'draft' that nothing points at yet. */
 export function insertVersion(
 	tx: Tx,
-	v: { course: Course; courseId: number; hash: string; status: 'applied' | 'draft'; now: Date }
+	v: {
+		course: Course;
+		courseId: number;
+		hash: string;
+		status: 'applied' | 'draft';
+		now: Date;
+		extras: VersionExtras;
+	}
 ): number {
 	const { meta, version, locales, glossary } = v.course;
 	return tx
@@ -72,7 +88,7 @@ export function insertVersion(
 			version,
 			contentHash: v.hash,
 			status: v.status,
-			metadata: { version, locales, ...meta, glossary },
+			metadata: { version, locales, ...meta, glossary, extras: v.extras },
 			createdAt: v.now
 		})
 		.returning({ id: courseVersion.id })

@@ -18,11 +18,8 @@ export function answerKey(question: Question, locale: Locale): unknown {
 				.map((o) => o.id);
 		case 'truefalse':
 			return typeof body.answer === 'boolean' ? body.answer : null;
-		case 'short': {
-			const accept = body.accept as Record<string, unknown> | undefined;
-			const list = accept?.[locale];
-			return Array.isArray(list) ? list.filter((a) => typeof a === 'string') : [];
-		}
+		case 'short':
+			return shortAnswerShown(body, locale);
 		case 'numeric':
 			return typeof body.answer === 'number'
 				? {
@@ -39,6 +36,19 @@ export function answerKey(question: Question, locale: Locale): unknown {
 		default:
 			return null;
 	}
+}
+
+/**
+ * The human answer a review shows for a short question: its `display`, else the first accepted
+ * pattern without wildcards; never the pattern list (issue 11 #6).
+ */
+export function shortAnswerShown(body: Record<string, unknown>, locale: Locale): string {
+	const display = localText(body.display, locale);
+	if (display) return display;
+	const accept = body.accept as Record<string, unknown> | undefined;
+	const list = accept?.[locale];
+	const first = Array.isArray(list) ? list.find((a): a is string => typeof a === 'string') : '';
+	return (first ?? '').replace(/\*/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The question's general feedback in `locale`; null when it has none. */

@@ -22,6 +22,8 @@ export type BestResult = {
 	bestPercentage: number | null;
 	/** Some submitted attempt still has an essay to grade. */
 	awaitingGrading: boolean;
+	/** Submitted attempts with a result (graded, when they held an essay). */
+	graded: number;
 };
 
 export type QuizStatus = BestResult & {
@@ -140,6 +142,7 @@ function summarise(submitted: readonly QuizAttempt[]): BestResult {
 		attempts: submitted.length,
 		passed: submitted.some((a) => a.passed === true),
 		bestPercentage: percentages.length ? Math.max(...percentages) : null,
-		awaitingGrading: submitted.some((a) => a.passed === null)
+		awaitingGrading: submitted.some((a) => a.passed === null),
+		graded: submitted.filter((a) => a.passed !== null).length
 	};
 }

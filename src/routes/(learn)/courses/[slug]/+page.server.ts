@@ -1,7 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { canViewResults, courseStaff } from '$lib/server/access/index';
+import {
+	canReadFacilitatorGuide,
+	canViewResults,
+	courseStaff,
+	worksheetAccess
+} from '$lib/server/access/index';
+import { assignmentState, isAssignmentSlug } from '$lib/server/courses/assignments';
+import { findFacilitatorGuide, listWorksheets } from '$lib/server/learning/print-pages';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { enrol } from '$lib/server/learning/enrolment';
 import { localeOrder, localText } from '$lib/server/text/localised';
@@ -16,6 +23,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	if (!view) error(404, { message: 'not_found' });
 	const order = localeOrder(locals.locale, view.course.locales);
 	const c = view.course;
+	const { db } = locals.ctx;
+	const staff = courseStaff(db, c.id);
+	const statuses =
+		view.enrolled && locals.user
+			? quizStatusForCourse(db, { userId: locals.user.id, courseId: c.id })
+			: [];
+	const where = { courseId: c.id, locale: locals.locale, courseLocales: c.locales };
+	const mayRead = worksheetAccess({ role: viewer?.role ?? null, enrolled: view.enrolled });
 	return {
 		course: {
 			slug: c.slug,
@@ -45,22 +60,32 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			percent: view.progress?.modules.find((p) => p.id === m.id)?.percent ?? null
 		})),
 		enrolled: view.enrolled,
-		canViewResults: !!locals.user && canViewResults(locals.user, courseStaff(locals.ctx.db, c.id)),
+		canViewResults: !!locals.user && canViewResults(locals.user, staff),
+		worksheets: mayRead === 'read' ? listWorksheets(db, where) : [],
+		facilitator:
+			!!locals.user &&
+			canReadFacilitatorGuide(locals.user, staff) &&
+			findFacilitatorGuide(db, where) !== null,
 		percent: view.progress?.percent ?? null,
 		resume: view.resume,
 		first: view.first,
-		quizzes:
-			view.enrolled && locals.user
-				? quizStatusForCourse(locals.ctx.db, { userId: locals.user.id, courseId: c.id }).map(
-						(q) => ({
-							slug: q.slug,
-							title: localText(q.title, order) || q.slug,
-							passed: q.passed,
-							bestPercentage: q.bestPercentage,
-							attempts: q.attempts
-						})
-					)
-				: []
+		quizzes: statuses
+			.filter((q) => !isAssignmentSlug(q.slug))
+			.map((q) => ({
+				slug: q.slug,
+				title: localText(q.title, order) || q.slug,
+				passed: q.passed,
+				bestPercentage: q.bestPercentage,
+				attempts: q.attempts
+			})),
+		assignments: statuses
+			.filter((q) => isAssignmentSlug(q.slug))
+			.map((q) => ({
+				slug: q.slug,
+				title: localText(q.title, order) || q.slug,
+				state: assignmentState(q),
+				percent: q.bestPercentage
+			}))
 	};
 };
 

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { viewCourse } from '$lib/server/learning/course-view';
 import { lessonAccess } from '$lib/server/access/lessons';
 import { readLesson } from '$lib/server/learning/reader';
+import { lessonExtras } from '$lib/server/learning/lesson-extras';
 import { lessonState, recordLessonOpened } from '$lib/server/learning/progress';
 import { completeLesson } from '$lib/server/learning/complete-lesson';
 import { localeOrder, localText } from '$lib/server/text/localised';
@@ -53,6 +54,13 @@ export const load: PageServerLoad = (event) => {
 	const mod = view.modules.find((m) => m.id === lesson.moduleId);
 	if (!mod) error(404, { message: 'not_found' });
 	const base = `/courses/${view.course.slug}`;
+	const extras = lessonExtras(locals.ctx.db, {
+		courseId: view.course.id,
+		moduleSlug: mod.slug,
+		lessonSlug: lesson.slug,
+		locale: lesson.locale,
+		sources: lesson.sources
+	});
 	return {
 		course: { slug: view.course.slug, title: localText(view.course.title, order) },
 		module: {
@@ -69,7 +77,11 @@ export const load: PageServerLoad = (event) => {
 			id: lesson.id,
 			title: lesson.title,
 			html: lesson.html,
-			sources: lesson.sources,
+			// Inline Markdown rendered and sanitised by the lesson renderer (courses/render).
+			sources: extras.sources,
+			outcomes: extras.outcomes,
+			activityMinutes: extras.activityMinutes,
+			fictional: extras.fictional,
 			minutes: lesson.minutes,
 			locale: lesson.locale,
 			fallback: lesson.fallback,
