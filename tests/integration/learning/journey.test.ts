@@ -165,6 +165,7 @@ describe('lessons', () => {
 		h.t.db.run(
 			sql`update course_version set metadata = json_set(metadata, '$.enrolmentKey', 'TUNIS-2026') where id = ${c.currentVersionId}`
 		);
+		markContentChanged(h.t.db);
 		const { cookie } = await learner();
 		const page = await get('/fr/courses/gender-responsive-governance', cookie);
 		expect(page.body).toContain('Clé d’inscription');
@@ -195,6 +196,7 @@ describe('lessons', () => {
 		h.t.db.run(
 			sql`update course_version set metadata = json_remove(metadata, '$.enrolmentKey') where id = ${c.currentVersionId}`
 		);
+		markContentChanged(h.t.db);
 	});
 });
 
