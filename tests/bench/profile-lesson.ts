@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startServer } from '../helpers/server.ts';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { benchDataDir } from './data-dir.ts';
 
 /** Registers a learner and enrols them, as a browser would; returns their cookie. */
@@ -39,10 +40,37 @@ async function signedInLearner(base: string, course: string): Promise<string> {
 
 const dir = path.resolve(process.argv[2] ?? '/tmp/tamkeen-prof');
 fs.mkdirSync(dir, { recursive: true });
-const server = await startServer({
-	dir: benchDataDir(),
-	env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }
+// --cpu-prof is not allowed in NODE_OPTIONS, so the server is started here with the flag.
+const data = benchDataDir() ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tamkeen-prof-data-'));
+const child = spawn(
+	process.execPath,
+	['--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist-server/server/main.js'],
+	{
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_URL: path.join(data, 'tamkeen.db'),
+			LOG_LEVEL: 'warn',
+			RATE_LIMIT_PER_MINUTE: '0'
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	}
+);
+const base = await new Promise<string>((resolve) => {
+	child.stdout.on('data', (d: Buffer) => {
+		const m = /listening (http:\/\/[\d.]+:\d+)/.exec(d.toString());
+		if (m) resolve(m[1]!);
+	});
 });
+const server = {
+	url: base,
+	stop: () =>
+		new Promise((resolve) => {
+			child.once('exit', resolve);
+			child.kill('SIGTERM');
+		})
+};
 const cookie = await signedInLearner(server.url, 'participatory-governance');
 const url = `${server.url}/ar/courses/participatory-governance/foundations/tunisia-framework`;
 const headers = { cookie, 'accept-encoding': 'br, gzip', 'accept-language': 'ar' };
