@@ -14,6 +14,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { devContext } from '$lib/server/dev-context';
+import { syncContentCache } from '$lib/server/courses/cache';
 import { DomainError } from '$lib/server/errors';
 import { describeError } from '$lib/server/error-table';
 import { guardFormData } from '$lib/server/http/form-body';
@@ -21,6 +22,8 @@ import { guardFormData } from '$lib/server/http/form-body';
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? devContext();
+	// Another process may have imported a course since this one cached it.
+	syncContentCache(event.locals.ctx.db);
 	guardFormData(event.request);
 	return resolve(event);
 };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { startServer, waitForOutput, type RunningServer } from '../helpers/server.ts';
+import { benchDataDir } from './data-dir.ts';
 
 const PG = '/fr/courses/participatory-governance';
 
@@ -28,7 +29,7 @@ const READY = /search index rebuilt|No administrator|Sign in at/;
 
 /** A server ready for requests (the course import has run). */
 export async function bootServer(dir?: string): Promise<RunningServer> {
-	const s = await startServer(dir ? { dir } : {});
+	const s = await startServer({ dir: benchDataDir(dir) });
 	await waitForOutput(s, READY, 30_000);
 	return s;
 }

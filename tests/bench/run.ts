@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startServer } from '../helpers/server.ts';
+import { benchDataDir } from './data-dir.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -153,7 +154,7 @@ async function pageWeight(url: string, cookie: string) {
 }
 
 async function main() {
-	const server = await startServer();
+	const server = await startServer({ dir: benchDataDir() });
 	const lessonPath = '/ar/courses/participatory-governance/foundations/tunisia-framework';
 	const cookie = await signedInLearner(server.url, 'participatory-governance');
 	const targets: Target[] = [

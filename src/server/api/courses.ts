@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { routePlugin } from '../route-plugin.ts';
-import { listCourses, syllabus } from '../../lib/server/learning/catalog.ts';
+import { findCourse, listCourses, syllabus } from '../../lib/server/learning/catalog.ts';
 import { myLearning } from '../../lib/server/learning/course-view.ts';
 import { saveScroll } from '../../lib/server/learning/progress.ts';
 import type { CourseSummary } from '../../lib/server/learning/types.ts';
@@ -92,7 +92,7 @@ export const courseRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = r
 				}
 			},
 			async (req, reply) => {
-				const c = listCourses(ctx.db).find((x) => x.slug === req.params.slug);
+				const c = findCourse(ctx.db, { slug: req.params.slug });
 				if (!c)
 					return reply
 						.code(404)

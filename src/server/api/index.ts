@@ -7,11 +7,14 @@ import { courseRoutes } from './courses.ts';
 import { quizRoutes } from './quiz.ts';
 import { certificateRoutes } from './certificates.ts';
 import { isCrossSiteWrite } from './same-origin.ts';
+import { syncContentCache } from '../../lib/server/courses/cache.ts';
 
 /** /api/v1: JSON only, schema-validated, described at /api/v1/openapi.json. */
 export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
 	const api = app.withTypeProvider<TypeBoxTypeProvider>();
 	api.addHook('onRequest', async (req, reply) => {
+		// Another process may have imported a course since this one cached it.
+		syncContentCache(ctx.db);
 		if (isCrossSiteWrite(req, ctx.config.origin.origin)) {
 			return reply.code(403).send({
 				error: 'CROSS_SITE_REQUEST',

@@ -7,6 +7,7 @@ import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { ORIGIN, postForm, registration } from '../../helpers/forms.ts';
 import { createTestDb } from '../../helpers/db.ts';
 import { finishLessons, passAllQuizzes } from '../../helpers/learning.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import {
 	certificate,
 	course,
@@ -233,6 +234,7 @@ describe('grading an essay', () => {
 				})
 				.where(eq(courseVersion.courseId, id))
 				.run();
+			markContentChanged(t.db);
 			const a = startAttempt(t.db, { userId, quizId, locale: 'fr', issuer: ISSUER });
 			for (const [q, response] of [
 				[single, rightResponse(single, 'fr')],

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm, registration } from '../../helpers/forms.ts';
 import { finishLessons, passAllQuizzes } from '../../helpers/learning.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import { certificate, course, user } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { completeLesson } from '../../../src/lib/server/learning/complete-lesson.ts';
@@ -96,6 +97,7 @@ describe('issuing', () => {
 		h.t.db.run(
 			sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'both') where id = ${v}`
 		);
+		markContentChanged(h.t.db);
 		try {
 			const a = await learner();
 			finishLessons(h.t.db, { userId: a.id, courseId, leave: 1 });
@@ -105,6 +107,7 @@ describe('issuing', () => {
 			h.t.db.run(
 				sql`update course_version set metadata = json_set(metadata, '$.completion.certificate', 'completion') where id = ${v}`
 			);
+			markContentChanged(h.t.db);
 		}
 	});
 });

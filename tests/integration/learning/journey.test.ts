@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm, registration } from '../../helpers/forms.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import {
 	course,
 	enrolment,
@@ -60,6 +61,7 @@ describe('catalog', () => {
 			.where(eq(course.slug, 'strategic-urban-planning'))
 			.get()!;
 		h.t.db.update(course).set({ publishedVersionId: null }).where(eq(course.id, c.id)).run();
+		markContentChanged(h.t.db);
 		try {
 			expect((await get('/en/courses')).body).not.toContain('strategic-urban-planning');
 			expect((await get('/en/courses/strategic-urban-planning')).statusCode).toBe(404);
@@ -78,6 +80,7 @@ describe('catalog', () => {
 				.set({ publishedVersionId: c.publishedVersionId })
 				.where(eq(course.id, c.id))
 				.run();
+			markContentChanged(h.t.db);
 		}
 	});
 });
@@ -144,6 +147,7 @@ describe('lessons', () => {
 		h.t.db.run(
 			sql`delete from lesson_text where locale = 'en' and lesson_id = (select l.id from lesson l join module m on m.id = l.module_id where l.slug = 'tunisia-framework')`
 		);
+		markContentChanged(h.t.db);
 		const res = await get(`/en${L2}`, cookie);
 		expect(res.statusCode).toBe(200);
 		expect(res.body).toContain(
@@ -161,6 +165,7 @@ describe('lessons', () => {
 		h.t.db.run(
 			sql`update course_version set metadata = json_set(metadata, '$.enrolmentKey', 'TUNIS-2026') where id = ${c.currentVersionId}`
 		);
+		markContentChanged(h.t.db);
 		const { cookie } = await learner();
 		const page = await get('/fr/courses/gender-responsive-governance', cookie);
 		expect(page.body).toContain('Clé d’inscription');
@@ -191,6 +196,7 @@ describe('lessons', () => {
 		h.t.db.run(
 			sql`update course_version set metadata = json_remove(metadata, '$.enrolmentKey') where id = ${c.currentVersionId}`
 		);
+		markContentChanged(h.t.db);
 	});
 });
 

@@ -5,6 +5,7 @@ import { schema } from '../../../src/lib/server/db/index.ts';
 import type { QuizSettings, VersionMeta } from '../../../src/lib/server/courses/types.ts';
 import { DomainError } from '../../../src/lib/server/errors.ts';
 import { answerKey } from '../../../src/lib/server/quiz/attempts/answers.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import type { Question } from '../../../src/lib/server/quiz/types.ts';
 
 const { course, courseVersion, enrolment, question, quiz, user } = schema;
@@ -107,6 +108,7 @@ export function addQuiz(
 			.values({ quizId, questionId: q.id, position, type: q.type, points: q.points, body: q.body })
 			.run()
 	);
+	markContentChanged(db);
 	return { courseId, quizId };
 }
 

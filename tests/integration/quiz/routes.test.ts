@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import { postForm, registration } from '../../helpers/forms.ts';
 import { loadConfig } from '../../../src/lib/server/config.ts';
 import { startupTasks } from '../../../src/server/startup.ts';
@@ -62,6 +63,7 @@ function setSettings(slug: string, over: Record<string, unknown>) {
 		.set({ settings: { ...q.settings, ...over } })
 		.where(eq(quiz.id, q.id))
 		.run();
+	markContentChanged(h.t.db);
 }
 
 /** Starts (or resumes) through the form; returns the attempt page path and id. */

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { session, user, type Session, type User } from '../db/schema/index.ts';
 import { generateToken, hashToken } from './token.ts';
 
@@ -31,11 +32,9 @@ export function createSession(
 	return { token, session: row };
 }
 
-/** Looks a token up, deletes it when expired, renews it when used in its last 15 days. */
-export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
-	if (!/^[a-z2-7]{16,64}$/.test(token)) return { status: 'invalid' };
-	const id = hashToken(token);
-	const row = db
+// Every signed-in request runs this: prepared once per database (issue 15).
+const sessionById = (db: Db) =>
+	db
 		.select({
 			session,
 			user: {
@@ -48,8 +47,14 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
 		})
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare();
+
+/** Looks a token up, deletes it when expired, renews it when used in its last 15 days. */
+export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidation {
+	if (!/^[a-z2-7]{16,64}$/.test(token)) return { status: 'invalid' };
+	const id = hashToken(token);
+	const row = prepared(db, sessionById).get({ id });
 	if (!row) return { status: 'invalid' };
 	if (now.getTime() >= row.session.expiresAt.getTime()) {
 		db.delete(session).where(eq(session.id, id)).run();

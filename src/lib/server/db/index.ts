@@ -20,10 +20,25 @@ export function migrationsFolder(): string {
 	return path.resolve(here, '../../../../db/migrations');
 }
 
-/** Opens (creating if needed) the SQLite database, sets WAL and foreign keys, applies migrations. */
-export function createDb(url: string): Db {
+/**
+ * Opens (creating if needed) the SQLite database, sets WAL and foreign keys, applies migrations.
+ * `onStatement` sees the SQL of every statement run (tests count them per page).
+ */
+export function createDb(
+	url: string,
+	{ onStatement }: { onStatement?: (sql: string) => void } = {}
+): Db {
 	if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
-	const sqlite = new Database(url);
+	const sqlite = new Database(
+		url,
+		onStatement
+			? {
+					verbose: (message) => {
+						onStatement(String(message));
+					}
+				}
+			: {}
+	);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');

@@ -3,13 +3,15 @@ import type { Db, DbLike } from '../db/index.ts';
 import { course, courseVersion, lesson, lessonText, module } from '../db/schema/index.ts';
 import type { CourseMeta } from '../courses/types.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
+import { cachedContent } from '../courses/cache.ts';
+import { prepared } from '../db/prepared.ts';
 import type { CourseSummary, SyllabusModule } from './types.ts';
 import type { Locale } from '../text/localised.ts';
 
 type Meta = CourseMeta & { version: string; locales: Locale[] };
 
 function summarise(
-	row: { id: number; slug: string; published: boolean; meta: Meta },
+	row: Row,
 	counts: { modules: number; lessons: number; minutes: number }
 ): CourseSummary {
 	const m = row.meta;
@@ -58,10 +60,23 @@ function counts(db: Db, courseIds: number[]) {
  */
 export function listCourses(
 	db: Db,
-	{ includeUnpublished = false, slug }: { includeUnpublished?: boolean; slug?: string } = {}
+	{ includeUnpublished = false }: { includeUnpublished?: boolean } = {}
 ): CourseSummary[] {
+	return cachedContent(db, `courses:${includeUnpublished}`, () => {
+		const rows = (includeUnpublished ? allCurrent : allPublished)(db);
+		const c = counts(
+			db,
+			rows.map((r) => r.id)
+		);
+		return rows.map((r) => summarise(r, c.get(r.id) ?? { modules: 0, lessons: 0, minutes: 0 }));
+	});
+}
+
+type Row = { id: number; slug: string; published: boolean; meta: Meta };
+
+function courseRows(db: Db, includeUnpublished: boolean, bySlug = false) {
 	const versionId = includeUnpublished ? course.currentVersionId : course.publishedVersionId;
-	const rows = db
+	return db
 		.select({
 			id: course.id,
 			slug: course.slug,
@@ -71,28 +86,39 @@ export function listCourses(
 		})
 		.from(course)
 		.innerJoin(courseVersion, eq(courseVersion.id, versionId))
-		.where(and(eq(course.archived, false), slug === undefined ? undefined : eq(course.slug, slug)))
-		.orderBy(asc(course.slug))
-		.all()
-		.map((r) => ({ ...r, meta: JSON.parse(r.meta) as Meta }));
-	const c = counts(
-		db,
-		rows.map((r) => r.id)
-	);
-	return rows.map((r) =>
-		summarise(
-			{ ...r, published: Boolean(r.published) },
-			c.get(r.id) ?? { modules: 0, lessons: 0, minutes: 0 }
-		)
-	);
+		.where(
+			and(eq(course.archived, false), bySlug ? eq(course.slug, sql.placeholder('slug')) : undefined)
+		);
 }
+
+const toRow = (r: { id: number; slug: string; published: unknown; meta: string }): Row => ({
+	id: r.id,
+	slug: r.slug,
+	published: Boolean(r.published),
+	meta: JSON.parse(r.meta) as Meta
+});
+
+const allPublished = (db: Db) => courseRows(db, false).orderBy(asc(course.slug)).all().map(toRow);
+const allCurrent = (db: Db) => courseRows(db, true).orderBy(asc(course.slug)).all().map(toRow);
+
+// One course by its slug, through the unique index on course.slug.
+const publishedBySlug = (db: Db) => courseRows(db, false, true).prepare();
+const currentBySlug = (db: Db) => courseRows(db, true, true).prepare();
 
 /** One course by slug, or null when it does not exist or the viewer may not see it. */
 export function findCourse(
 	db: Db,
 	{ slug, includeUnpublished = false }: { slug: string; includeUnpublished?: boolean }
 ): CourseSummary | null {
-	return listCourses(db, { includeUnpublished, slug })[0] ?? null;
+	return cachedContent(db, `course:${includeUnpublished}:${slug}`, () => {
+		const found = prepared(db, includeUnpublished ? currentBySlug : publishedBySlug).get({ slug });
+		if (!found) return null;
+		const row = toRow(found);
+		return summarise(
+			row,
+			counts(db, [row.id]).get(row.id) ?? { modules: 0, lessons: 0, minutes: 0 }
+		);
+	});
 }
 
 /** The enrolment key of a course, for checking only; it never leaves the server. */
@@ -102,6 +128,10 @@ export function enrolmentKeyOf(db: Db, courseId: number): string | null {
 
 /** Modules and lessons in order, with lesson titles in every locale the course has. */
 export function syllabus(db: DbLike, courseId: number): SyllabusModule[] {
+	return cachedContent(db, `syllabus:${courseId}`, () => readSyllabus(db, courseId));
+}
+
+function readSyllabus(db: DbLike, courseId: number): SyllabusModule[] {
 	const mods = db
 		.select()
 		.from(module)

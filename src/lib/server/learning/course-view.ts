@@ -32,7 +32,12 @@ export function viewCourse(
 	const enrolment = viewer ? findEnrolment(db, { userId: viewer.id, courseId: course.id }) : null;
 	const progress =
 		enrolment && viewer
-			? courseProgress(db, { userId: viewer.id, courseId: course.id, modules })
+			? courseProgress(db, {
+					userId: viewer.id,
+					courseId: course.id,
+					modules,
+					lastLessonId: enrolment.lastLessonId
+				})
 			: null;
 	const first = modules[0]?.lessons[0]
 		? { moduleSlug: modules[0].slug, lessonSlug: modules[0].lessons[0].slug }
@@ -72,7 +77,12 @@ export function myLearning(db: Db, { userId }: { userId: string }) {
 		const course = courses.get(e.courseId);
 		if (!course) return [];
 		const modules = syllabus(db, course.id);
-		const progress = courseProgress(db, { userId, courseId: course.id, modules });
+		const progress = courseProgress(db, {
+			userId,
+			courseId: course.id,
+			modules,
+			lastLessonId: e.lastLessonId
+		});
 		return [
 			{
 				course,

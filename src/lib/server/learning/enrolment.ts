@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
 import type { Db, DbLike } from '../db/index.ts';
 import { enrolment, type Enrolment } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
 import { enrolmentKeyOf } from './catalog.ts';
+import { prepared, preparedOn } from '../db/prepared.ts';
 
 function sameKey(a: string, b: string): boolean {
 	const x = Buffer.from(a.trim());
@@ -63,25 +64,34 @@ export function enrol(
 	});
 }
 
+const enrolmentOf = (db: DbLike) =>
+	db
+		.select()
+		.from(enrolment)
+		.where(
+			and(
+				eq(enrolment.userId, sql.placeholder('userId')),
+				eq(enrolment.courseId, sql.placeholder('courseId'))
+			)
+		)
+		.prepare();
+
 export function findEnrolment(
 	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): Enrolment | null {
-	return (
-		db
-			.select()
-			.from(enrolment)
-			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-			.get() ?? null
-	);
+	return preparedOn(db, enrolmentOf).get({ userId, courseId }) ?? null;
 }
+
+const enrolmentsOf = (db: Db) =>
+	db
+		.select()
+		.from(enrolment)
+		.where(eq(enrolment.userId, sql.placeholder('userId')))
+		.orderBy(desc(enrolment.lastActiveAt))
+		.prepare();
 
 /** A learner's enrolments, most recently active first. */
 export function listEnrolments(db: Db, { userId }: { userId: string }): Enrolment[] {
-	return db
-		.select()
-		.from(enrolment)
-		.where(eq(enrolment.userId, userId))
-		.orderBy(desc(enrolment.lastActiveAt))
-		.all();
+	return prepared(db, enrolmentsOf).all({ userId });
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, DbLike } from '../db/index.ts';
-import { enrolment, lessonProgress } from '../db/schema/index.ts';
+import { enrolment, lesson, lessonProgress, module } from '../db/schema/index.ts';
+import { prepared, preparedOn } from '../db/prepared.ts';
 import type { SyllabusModule } from './types.ts';
 
 export type CourseProgress = {
@@ -16,37 +17,63 @@ export type CourseProgress = {
 const percent = (done: number, total: number) =>
 	total === 0 ? 0 : Math.round((done / total) * 100);
 
-/** Progress through a course's current syllabus (archived lessons no longer count). */
+// The lessons a learner finished in a course, whatever the version: the syllabus says which count.
+const completedInCourse = (db: DbLike) =>
+	db
+		.select({ id: lessonProgress.lessonId })
+		.from(lessonProgress)
+		.innerJoin(lesson, eq(lesson.id, lessonProgress.lessonId))
+		.innerJoin(module, eq(module.id, lesson.moduleId))
+		.where(
+			and(
+				eq(lessonProgress.userId, sql.placeholder('userId')),
+				eq(module.courseId, sql.placeholder('courseId')),
+				isNotNull(lessonProgress.completedAt)
+			)
+		)
+		.prepare();
+
+const lastLessonOf = (db: DbLike) =>
+	db
+		.select({ id: enrolment.lastLessonId })
+		.from(enrolment)
+		.where(
+			and(
+				eq(enrolment.userId, sql.placeholder('userId')),
+				eq(enrolment.courseId, sql.placeholder('courseId'))
+			)
+		)
+		.prepare();
+
+/**
+ * Progress through a course's current syllabus (archived lessons no longer count). A caller that
+ * already holds the enrolment passes its `lastLessonId`, which saves reading it again.
+ */
 export function courseProgress(
 	db: DbLike,
-	{ userId, courseId, modules }: { userId: string; courseId: number; modules: SyllabusModule[] }
+	{
+		userId,
+		courseId,
+		modules,
+		lastLessonId
+	}: { userId: string; courseId: number; modules: SyllabusModule[]; lastLessonId?: number | null }
 ): CourseProgress {
 	const lessonIds = modules.flatMap((m) => m.lessons.map((l) => l.id));
+	const live = new Set(lessonIds);
 	const done = new Set(
 		lessonIds.length === 0
 			? []
-			: db
-					.select({ id: lessonProgress.lessonId })
-					.from(lessonProgress)
-					.where(
-						and(
-							eq(lessonProgress.userId, userId),
-							inArray(lessonProgress.lessonId, lessonIds),
-							isNotNull(lessonProgress.completedAt)
-						)
-					)
-					.all()
+			: preparedOn(db, completedInCourse)
+					.all({ userId, courseId })
 					.map((r) => r.id)
+					.filter((id) => live.has(id))
 	);
 	const last =
-		db
-			.select({ id: enrolment.lastLessonId })
-			.from(enrolment)
-			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-			.get()?.id ?? null;
+		lastLessonId !== undefined
+			? lastLessonId
+			: (preparedOn(db, lastLessonOf).get({ userId, courseId })?.id ?? null);
 	const firstOpen = lessonIds.find((id) => !done.has(id)) ?? null;
-	const resume =
-		last !== null && lessonIds.includes(last) && !done.has(last) ? last : (firstOpen ?? last);
+	const resume = last !== null && live.has(last) && !done.has(last) ? last : (firstOpen ?? last);
 	return {
 		done: done.size,
 		total: lessonIds.length,
@@ -60,6 +87,37 @@ export function courseProgress(
 	};
 }
 
+const upsertOpened = (db: Db) =>
+	db
+		.insert(lessonProgress)
+		.values({
+			userId: sql.placeholder('userId'),
+			lessonId: sql.placeholder('lessonId'),
+			firstOpenedAt: sql.placeholder('now'),
+			lastOpenedAt: sql.placeholder('now')
+		})
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lessonId],
+			set: { lastOpenedAt: sql`excluded.last_opened_at` }
+		})
+		.prepare();
+
+const setLastLesson = (db: Db) =>
+	db
+		.update(enrolment)
+		// Raw values here: drizzle's set() takes no placeholders, so the time goes in as epoch ms.
+		.set({
+			lastLessonId: sql`${sql.placeholder('lessonId')}`,
+			lastActiveAt: sql`${sql.placeholder('nowMs')}`
+		})
+		.where(
+			and(
+				eq(enrolment.userId, sql.placeholder('userId')),
+				eq(enrolment.courseId, sql.placeholder('courseId'))
+			)
+		)
+		.prepare();
+
 /** Records that a learner opened a lesson: it becomes the lesson "continue" returns to. */
 export function recordLessonOpened(
 	db: Db,
@@ -70,18 +128,9 @@ export function recordLessonOpened(
 		now = new Date()
 	}: { userId: string; courseId: number; lessonId: number; now?: Date }
 ) {
-	db.transaction((tx) => {
-		tx.insert(lessonProgress)
-			.values({ userId, lessonId, firstOpenedAt: now, lastOpenedAt: now })
-			.onConflictDoUpdate({
-				target: [lessonProgress.userId, lessonProgress.lessonId],
-				set: { lastOpenedAt: now }
-			})
-			.run();
-		tx.update(enrolment)
-			.set({ lastLessonId: lessonId, lastActiveAt: now })
-			.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-			.run();
+	db.transaction(() => {
+		prepared(db, upsertOpened).run({ userId, lessonId, now });
+		prepared(db, setLastLesson).run({ userId, courseId, lessonId, nowMs: now.getTime() });
 	});
 }
 
@@ -99,12 +148,18 @@ export function saveScroll(
 	return r.changes > 0;
 }
 
+const stateOf = (db: Db) =>
+	db
+		.select()
+		.from(lessonProgress)
+		.where(
+			and(
+				eq(lessonProgress.userId, sql.placeholder('userId')),
+				eq(lessonProgress.lessonId, sql.placeholder('lessonId'))
+			)
+		)
+		.prepare();
+
 export function lessonState(db: Db, { userId, lessonId }: { userId: string; lessonId: number }) {
-	return (
-		db
-			.select()
-			.from(lessonProgress)
-			.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lessonId)))
-			.get() ?? null
-	);
+	return prepared(db, stateOf).get({ userId, lessonId }) ?? null;
 }

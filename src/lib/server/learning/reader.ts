@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { lessonText } from '../db/schema/index.ts';
+import { cachedContent } from '../courses/cache.ts';
 import type { SyllabusModule } from './types.ts';
 import { localeOrder, type Locale } from '../text/localised.ts';
 
@@ -46,7 +47,7 @@ export function readLesson(
 	const found = flat[index];
 	if (!found) return null;
 	const { m, l } = found;
-	const texts = db.select().from(lessonText).where(eq(lessonText.lessonId, l.id)).all();
+	const texts = lessonTexts(db, l.id);
 	const text = localeOrder(locale, courseLocales)
 		.map((loc) => texts.find((t) => t.locale === loc))
 		.find(Boolean);
@@ -69,6 +70,22 @@ export function readLesson(
 		next: ref(index + 1),
 		position: { index: index + 1, total: flat.length }
 	};
+}
+
+/** A lesson's rendered text in every locale it has: the same for every reader. */
+function lessonTexts(db: Db, lessonId: number) {
+	return cachedContent(db, `lesson:${lessonId}`, () =>
+		db
+			.select({
+				locale: lessonText.locale,
+				title: lessonText.title,
+				html: lessonText.html,
+				sources: lessonText.sources
+			})
+			.from(lessonText)
+			.where(eq(lessonText.lessonId, lessonId))
+			.all()
+	);
 }
 
 /** Where a lesson id sits in the syllabus (for "continue" links). */

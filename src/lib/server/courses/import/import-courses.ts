@@ -10,11 +10,14 @@ import { findCourseDirs, loadCourse } from '../format/load.ts';
 import type { Problem } from '../format/problems.ts';
 import { renderLesson } from '../render/render.ts';
 import type { Course } from '../types.ts';
+import type { Locale } from '../../text/localised.ts';
 import { courseFolderSlug } from '../format/course-file.ts';
 import { renderExtras } from './extras.ts';
 import { lessonHref } from './lesson-href.ts';
 
 export { lessonHref };
+import { bumpContentVersion } from '../cache.ts';
+import { refreshRenderedLessons } from './rerender.ts';
 
 export type ImportStatus =
 	'created' | 'updated' | 'unchanged' | 'skipped' | 'studio-protected' | 'archived';
@@ -34,6 +37,7 @@ export function importCourses(
 	db: Db,
 	{ dir, now = new Date() }: { dir: string; now?: Date }
 ): ImportResult[] {
+	refreshRenderedLessons(db, { now });
 	const dirs = findCourseDirs(dir);
 	const results = dirs.map((d) => importCourse(db, { dir: d, now }));
 	// Only a whole catalogue folder can say that a course is gone.
@@ -87,9 +91,10 @@ export function importCourse(
 	}
 	const rendered = renderCourse(c);
 	const extras = renderExtras(c);
-	db.transaction((tx) =>
-		writeCourse(tx, { course: c, hash, rendered, extras, courseId: existing?.id ?? null, now })
-	);
+	db.transaction((tx) => {
+		writeCourse(tx, { course: c, hash, rendered, extras, courseId: existing?.id ?? null, now });
+		bumpContentVersion(tx, { db, now });
+	});
 	return result(existing ? 'updated' : 'created');
 }
 
@@ -108,14 +113,22 @@ function archiveMissing(
 	db: Db,
 	{ present, now }: { present: string[]; now: Date }
 ): ImportResult[] {
-	const gone = db
-		.update(course)
-		.set({ archived: true, updatedAt: now })
-		.where(
-			and(eq(course.source, 'files'), eq(course.archived, false), notInArray(course.slug, present))
-		)
-		.returning({ slug: course.slug })
-		.all();
+	const gone = db.transaction((tx) => {
+		const rows = tx
+			.update(course)
+			.set({ archived: true, updatedAt: now })
+			.where(
+				and(
+					eq(course.source, 'files'),
+					eq(course.archived, false),
+					notInArray(course.slug, present)
+				)
+			)
+			.returning({ slug: course.slug })
+			.all();
+		if (rows.length > 0) bumpContentVersion(tx, { db, now });
+		return rows;
+	});
 	return gone.map(({ slug }) => ({
 		slug,
 		status: 'archived',
@@ -131,10 +144,15 @@ function renderCourse(c: Course): Rendered {
 	for (const m of c.modules) {
 		for (const l of m.lessons) {
 			for (const t of Object.values(l.texts)) {
-				const html = renderLesson(t.markdown, { locale: t.locale, rewriteUrl: lessonHref });
+				const html = renderStoredLesson(t.markdown, t.locale);
 				out.set(`${m.slug}/${l.slug}/${t.locale}`, { html, wordCount: countWords(t.markdown) });
 			}
 		}
 	}
 	return out;
+}
+
+/** How a lesson's Markdown becomes its stored HTML, at import and when the renderer changes. */
+export function renderStoredLesson(markdown: string, locale: Locale): string {
+	return renderLesson(markdown, { locale, rewriteUrl: lessonHref });
 }

@@ -1,6 +1,7 @@
 // What every attempt operation shares: reading an attempt its owner may touch, the quiz's live
 // questions and settings.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedOn } from '../../db/prepared.ts';
 import type { DbLike } from '../../db/index.ts';
 import {
 	question,
@@ -14,18 +15,25 @@ import { canContinueAttempt } from '../../access/attempts.ts';
 import type { QuizSettings } from '../../courses/types.ts';
 import type { Question, QuestionType } from '../types.ts';
 
+const attemptById = (db: DbLike) =>
+	db
+		.select()
+		.from(quizAttempt)
+		.where(eq(quizAttempt.id, sql.placeholder('attemptId')))
+		.prepare();
+
 /** The attempt, if it is `userId`'s; another learner's attempt does not exist for them. */
 export function ownedAttempt(
 	db: DbLike,
 	{ attemptId, userId }: { attemptId: number; userId: string }
 ): QuizAttempt {
-	const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
+	const row = preparedOn(db, attemptById).get({ attemptId });
 	if (!row || !canContinueAttempt({ id: userId }, row)) throw new DomainError('not_found');
 	return row;
 }
 
 /** True once the server's deadline has passed: the attempt may only be submitted as it stands. */
-export function isOverdue(attempt: QuizAttempt, now: Date): boolean {
+export function isOverdue(attempt: Pick<QuizAttempt, 'deadlineAt'>, now: Date): boolean {
 	return attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime();
 }
 

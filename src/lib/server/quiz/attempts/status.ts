@@ -12,6 +12,7 @@ import {
 import type { Localised } from '../../text/localised.ts';
 import { masteryReached } from '../grading/mastery.ts';
 import { liveQuiz } from './load.ts';
+import { cachedContent } from '../../courses/cache.ts';
 
 export type BestResult = {
 	/** Submitted attempts. */
@@ -48,13 +49,7 @@ export function quizStatusForCourse(
 	db: DbLike,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): QuizStatus[] {
-	const quizzes = db
-		.select({ id: quiz.id, slug: quiz.slug, settings: quiz.settings })
-		.from(quiz)
-		.leftJoin(module, eq(module.id, quiz.moduleId))
-		.where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false)))
-		.orderBy(sql`${module.position} is null`, asc(module.position), asc(quiz.id))
-		.all();
+	const quizzes = courseQuizzes(db, courseId);
 	const rows = attemptsOf(
 		db,
 		userId,
@@ -115,15 +110,40 @@ export function masteryState(
 	return { ...rule, recent, reached: masteryReached(recent, rule) };
 }
 
+/** A course's live quizzes in module order, final last: the same for every learner. */
+function courseQuizzes(db: DbLike, courseId: number) {
+	return cachedContent(db, `quizzes:${courseId}`, () =>
+		db
+			.select({ id: quiz.id, slug: quiz.slug, settings: quiz.settings })
+			.from(quiz)
+			.leftJoin(module, eq(module.id, quiz.moduleId))
+			.where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false)))
+			.orderBy(sql`${module.position} is null`, asc(module.position), asc(quiz.id))
+			.all()
+	);
+}
+
+/** What a summary needs of an attempt (not its questions, the bulk of the row). */
+type AttemptSummaryRow = Pick<
+	QuizAttempt,
+	'id' | 'quizId' | 'submittedAt' | 'percentage' | 'passed'
+>;
+
 function attemptsOf(
 	db: DbLike,
 	userId: string,
 	quizIds: number[],
 	withOpen = false
-): QuizAttempt[] {
+): AttemptSummaryRow[] {
 	if (quizIds.length === 0) return [];
 	return db
-		.select()
+		.select({
+			id: quizAttempt.id,
+			quizId: quizAttempt.quizId,
+			submittedAt: quizAttempt.submittedAt,
+			percentage: quizAttempt.percentage,
+			passed: quizAttempt.passed
+		})
 		.from(quizAttempt)
 		.where(
 			and(
@@ -136,7 +156,7 @@ function attemptsOf(
 		.all();
 }
 
-function summarise(submitted: readonly QuizAttempt[]): BestResult {
+function summarise(submitted: readonly AttemptSummaryRow[]): BestResult {
 	const percentages = submitted.map((a) => a.percentage ?? 0);
 	return {
 		attempts: submitted.length,

@@ -1,6 +1,7 @@
 // Submission: grade what was saved against the questions as they were shown, once. Every path
 // that ends an attempt (the learner, a read or write after the deadline, the sweeper) comes here.
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { preparedOn } from '../../db/prepared.ts';
 import type { Db, DbLike, Tx } from '../../db/index.ts';
 import {
 	attemptAnswer,
@@ -134,8 +135,15 @@ export function finaliseAttempt(
 	return closed;
 }
 
+const answersOfAttempt = (db: DbLike) =>
+	db
+		.select()
+		.from(attemptAnswer)
+		.where(eq(attemptAnswer.attemptId, sql.placeholder('attemptId')))
+		.prepare();
+
 export function answersOf(db: DbLike, attemptId: number): AttemptAnswer[] {
-	return db.select().from(attemptAnswer).where(eq(attemptAnswer.attemptId, attemptId)).all();
+	return preparedOn(db, answersOfAttempt).all({ attemptId });
 }
 
 /** Grades the snapshot with the saved responses and any essay scores a trainer has given. */
