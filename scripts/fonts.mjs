@@ -20,6 +20,7 @@ const TEXT_DIRS = ['messages', 'courses'];
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 // Always kept: letters, vowel marks, Arabic-Indic digits, comma, semicolon, question mark,
 // tatweel, percent and separators — what a user may type even if no text uses it yet.
+/** @type {[number, number][]} */
 const ALWAYS = [
 	[0x0609, 0x060d],
 	[0x061b, 0x061b],
@@ -40,10 +41,12 @@ function files(p) {
 
 /** The code points to keep, sorted. @returns {number[]} */
 export function arabicCodePoints() {
+	/** @type {Set<number>} */
 	const set = new Set();
 	for (const [from, to] of ALWAYS) for (let c = from; c <= to; c++) set.add(c);
 	for (const f of TEXT_DIRS.flatMap(files))
-		for (const ch of fs.readFileSync(f, 'utf8')) if (ARABIC.test(ch)) set.add(ch.codePointAt(0));
+		for (const ch of fs.readFileSync(f, 'utf8'))
+			if (ARABIC.test(ch)) set.add(ch.codePointAt(0) ?? 0);
 	return [...set].sort((a, b) => a - b);
 }
 
