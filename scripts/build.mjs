@@ -1,6 +1,7 @@
-// Builds what `npm start` and the tests run: Paraglide messages, the SvelteKit app (build/)
-// and the Fastify server (dist-server/). Skips the work when nothing it reads has changed
-// (a content hash, not file times, so a fresh clone or checkout is judged correctly).
+// Builds what `npm start` and the tests run: Paraglide messages, the subset Arabic font, the
+// SvelteKit app (build/) and the Fastify server (dist-server/). Skips the work when nothing it
+// reads has changed (a content hash, not file times, so a fresh clone or checkout is judged
+// correctly).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +10,8 @@ import path from 'node:path';
 const INPUTS = [
 	'src',
 	'messages',
+	'courses',
+	'scripts/fonts.mjs',
 	'static',
 	'db/migrations',
 	'project.inlang/settings.json',
@@ -19,7 +22,8 @@ const INPUTS = [
 	'tsconfig.server.json',
 	'scripts/i18n.mjs'
 ];
-const SKIP = [path.join('src', 'lib', 'paraglide')];
+// Generated here (Paraglide's compiled messages, the subset fonts): outputs, not inputs.
+const SKIP = [path.join('src', 'lib', 'paraglide'), path.join('src', 'lib', 'fonts', 'generated')];
 const STAMP = path.join('dist-server', '.build-hash');
 
 function files(p) {
@@ -81,6 +85,8 @@ if (fresh) {
 	console.log('Building Tamkeen (about half a minute)…');
 	const started = Date.now();
 	run(process.execPath, ['scripts/i18n.mjs']);
+	// The Arabic font keeps only the glyphs of messages and courses: rebuilt when they change.
+	run(process.execPath, ['scripts/fonts.mjs']);
 	run(bin('svelte-kit'), ['sync']);
 	run(bin('vite'), ['build', '--logLevel', 'warn']);
 	fs.rmSync('dist-server', { recursive: true, force: true });

@@ -2,6 +2,9 @@ import type { PageServerLoad } from './$types';
 import { catalogFor } from '$lib/server/learning/course-view';
 import { localeOrder, localText } from '$lib/server/text/localised';
 
+// The home page is links and text: no framework JavaScript (issue 15, under 20 KB).
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	return {

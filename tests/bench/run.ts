@@ -9,6 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startServer } from '../helpers/server.ts';
 import { benchDataDir } from './data-dir.ts';
+import { weightSection } from './weights.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -126,33 +127,6 @@ async function signedInLearner(base: string, course: string): Promise<string> {
 	return cookie;
 }
 
-/** Bytes a real browser transfers for a page, compressed: fonts apart from the rest. */
-async function pageWeight(url: string, cookie: string) {
-	const { launchBrowser } = await import('../helpers/browser.ts');
-	const browser = await launchBrowser();
-	const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
-	const page = await context.newPage();
-	const sizes: Promise<{ type: string; bytes: number }>[] = [];
-	page.on('requestfinished', (req) => {
-		sizes.push(
-			req.sizes().then((s) => ({
-				type: req.resourceType(),
-				bytes: s.responseBodySize + s.responseHeadersSize
-			}))
-		);
-	});
-	await page.goto(url, { waitUntil: 'networkidle' });
-	const all = await Promise.all(sizes);
-	await browser.close();
-	const sum = (f: (t: string) => boolean) =>
-		all.filter((x) => f(x.type)).reduce((a, x) => a + x.bytes, 0);
-	return {
-		withoutFonts: sum((t) => t !== 'font'),
-		fonts: sum((t) => t === 'font'),
-		requests: all.length
-	};
-}
-
 async function main() {
 	const server = await startServer({ dir: benchDataDir() });
 	const lessonPath = '/ar/courses/participatory-governance/foundations/tunisia-framework';
@@ -192,14 +166,6 @@ async function main() {
 				`| ${t.name} | ${app.reqPerSec.toFixed(0)} | ${app.p50.toFixed(1)} / ${app.p99.toFixed(1)} | ${ceil.reqPerSec.toFixed(0)} | ${ceil.p50.toFixed(1)} / ${ceil.p99.toFixed(1)} | ${ratio.toFixed(2)} | ${page.body.length} B ${page.headers['content-encoding'] ?? 'identity'} | ${app.errors + app.non2xx} |`
 			);
 		}
-		const weight = await pageWeight(server.url + lessonPath, cookie);
-		const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-		console.log(
-			`lesson page transfer: ${kb(weight.withoutFonts)} without fonts (target < 60 KB), fonts ${kb(weight.fonts)}, ${weight.requests} requests`
-		);
-		rows.push(
-			`| lesson page transfer (Chromium, compressed, headers included) | ${kb(weight.withoutFonts)} HTML+CSS+JS | fonts ${kb(weight.fonts)} | ${weight.requests} requests | target < 60 KB | | | |`
-		);
 	} finally {
 		await server.stop();
 	}
@@ -213,6 +179,9 @@ async function main() {
 		'| target | req/s | p50 / p99 ms | ceiling req/s | ceiling p50 / p99 ms | ratio | page bytes | errors + non-2xx |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
+		'',
+		// Page weights and Lighthouse LCP, each page against its issue-15 target.
+		...(await weightSection()),
 		''
 	].join('\n');
 	fs.appendFileSync('tests/bench/RESULTS.md', section);

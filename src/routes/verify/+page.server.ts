@@ -4,6 +4,9 @@ import { normaliseCertificateCode } from '$lib/server/certificates/code';
 import { checkCredential } from '$lib/server/certificates/issued-credential';
 import * as m from '$lib/paraglide/messages';
 
+// Checking a code or a credential is a plain form: no framework JavaScript (issue 15).
+export const csr = false;
+
 // Public: no sign-in. The site-wide rate limit per IP applies (src/server/app.ts).
 export const load: PageServerLoad = ({ url, locals }) => {
 	const typed = url.searchParams.get('code');

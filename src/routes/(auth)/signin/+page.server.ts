@@ -7,6 +7,9 @@ import * as m from '$lib/paraglide/messages';
 import { parseForm } from '$lib/server/input/check';
 import { SignInForm } from '$lib/server/input/accounts';
 
+// Signing in is one form post: no framework JavaScript (issue 15).
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
 		redirect(303, safeNext(url.searchParams.get('next'), `/${locals.locale}`, url.origin));

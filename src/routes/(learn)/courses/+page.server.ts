@@ -3,6 +3,9 @@ import { catalogFor } from '$lib/server/learning/course-view';
 import { localeOrder, localText, type Locale } from '$lib/server/text/localised';
 import { searchCourses } from '$lib/server/search/query';
 
+// Search is a GET form and the results are links: no framework JavaScript (issue 15).
+export const csr = false;
+
 const THEMES = ['urban-planning', 'participatory-governance', 'gender', 'other'];
 
 export const load: PageServerLoad = ({ locals, url }) => {

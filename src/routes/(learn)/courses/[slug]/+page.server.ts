@@ -17,6 +17,9 @@ import { parseForm } from '$lib/server/input/check';
 import { EnrolmentForm } from '$lib/server/input/courses';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 
+// Enrolling is one form post: the course page ships no framework JavaScript (issue 15).
+export const csr = false;
+
 export const load: PageServerLoad = ({ locals, params }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
