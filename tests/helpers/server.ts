@@ -42,7 +42,7 @@ export async function startServer({
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => {
 			reject(new Error(`server did not start:\n${out}`));
-		}, 30_000);
+		}, 60_000);
 		const check = () => {
 			const match = /listening (http:\/\/[\d.]+:\d+)/.exec(out);
 			if (match) {
