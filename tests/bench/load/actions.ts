@@ -30,7 +30,12 @@ export function pickAction(r: number): Chosen {
 }
 
 type Question = Parameters<typeof responseFor>[0] & { id: string };
-export type LearnerState = { attempt: { id: number; questions: Question[] } | null; n: number };
+/** `submitted`: the final has a 60-minute cooldown, so a learner who submitted reads lessons instead. */
+export type LearnerState = {
+	attempt: { id: number; questions: Question[] } | null;
+	n: number;
+	submitted?: boolean;
+};
 
 const TERMS = [
 	'budget',
@@ -99,11 +104,13 @@ export async function createActions(base: string, course: string, stats: Stats) 
 		s.attempt = { id, questions: body.questions.filter((q) => q.type !== 'description') };
 	};
 
+	const readLesson = (l: Learner, s: LearnerState) =>
+		timed('read lesson', () =>
+			fetch(`${base}/${l.locale}${lessons[s.n++ % lessons.length]!}`, { headers: html(l) })
+		);
+
 	return {
-		'read lesson': (l: Learner, s: LearnerState) =>
-			timed('read lesson', () =>
-				fetch(`${base}/${l.locale}${lessons[s.n++ % lessons.length]!}`, { headers: html(l) })
-			),
+		'read lesson': readLesson,
 		'my learning': (l: Learner) =>
 			timed('my learning', () => fetch(`${base}/${l.locale}/learn`, { headers: html(l) })),
 		search: (l: Learner, s: LearnerState) =>
@@ -113,6 +120,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 				})
 			),
 		'save answer': async (l: Learner, s: LearnerState) => {
+			if (s.submitted) return readLesson(l, s);
 			if (!s.attempt) await startQuiz(l, s);
 			const a = s.attempt;
 			if (!a || a.questions.length === 0) return;
@@ -127,10 +135,12 @@ export async function createActions(base: string, course: string, stats: Stats) 
 			);
 		},
 		submit: async (l: Learner, s: LearnerState) => {
+			if (s.submitted) return readLesson(l, s);
 			if (!s.attempt) await startQuiz(l, s);
 			const a = s.attempt;
 			if (!a) return;
 			s.attempt = null;
+			s.submitted = true;
 			return timed('submit', () =>
 				fetch(`${base}/api/v1/attempts/${a.id}/submit`, {
 					method: 'POST',
