@@ -16,6 +16,7 @@ import { registerKit } from './kit.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPrivateCache } from './private-cache.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { createPdfRenderer } from '../lib/server/certificates/pdf-renderer.ts';
 
 export type BuildOptions = {
@@ -72,7 +73,11 @@ export async function buildApp({
 		}
 	});
 	if (ctx.config.rateLimitPerMinute > 0) {
-		await app.register(rateLimit, { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' });
+		await app.register(rateLimit, {
+			max: ctx.config.rateLimitPerMinute,
+			timeWindow: '1 minute',
+			store: databaseRateLimitStore(ctx.db)
+		});
 	}
 	await registerOpenApi(app, { origin: ctx.config.origin.origin });
 

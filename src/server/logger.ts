@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { LogController } from 'fastify';
 import pretty from 'pino-pretty';
+import os from 'node:os';
 import type { Writable } from 'node:stream';
 
 /**
@@ -10,16 +11,21 @@ import type { Writable } from 'node:stream';
 export function loggerOptions({
 	level,
 	tty,
-	destination
+	destination,
+	process: role
 }: {
 	level: string;
 	tty: boolean;
 	/** Where lines go; standard output unless a test captures them. */
 	destination?: Writable;
+	/** With WORKERS > 1: which process writes the line ('primary' or 'worker 2'). */
+	process?: string;
 }): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
-	if (!tty) return destination ? { level, stream: destination } : { level };
+	const base = role ? { base: { pid: process.pid, hostname: os.hostname(), process: role } } : {};
+	if (!tty) return destination ? { level, stream: destination, ...base } : { level, ...base };
 	return {
 		level,
+		...base,
 		stream: pretty({
 			...(destination ? { destination } : {}),
 			colorize: true,

@@ -56,7 +56,7 @@ async function form(base: string, url: string, fields: Record<string, string>, c
 }
 
 /** A response that fits the question's type (right or wrong does not matter here). */
-function responseFor(
+export function responseFor(
 	q: {
 		type: string;
 		options?: { id: string }[];

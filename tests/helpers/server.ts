@@ -12,7 +12,10 @@ export type RunningServer = {
 	process: ChildProcess;
 };
 
-/** Starts the built server (`node dist-server/server/main.js`) on a random port with its own database. */
+/**
+ * Starts the built server (`node dist-server/server/main.js`) on a random port with its own
+ * database; in WORKERS=TEST_WORKERS processes (default 1).
+ */
 export async function startServer({
 	env = {},
 	dir
@@ -27,6 +30,8 @@ export async function startServer({
 			DATABASE_URL: dbFile,
 			LOG_LEVEL: 'warn',
 			RATE_LIMIT_PER_MINUTE: '0',
+			// One process unless the run asks for the cluster: TEST_WORKERS=2 npx vitest run …
+			WORKERS: process.env.TEST_WORKERS ?? '1',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -37,7 +42,7 @@ export async function startServer({
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => {
 			reject(new Error(`server did not start:\n${out}`));
-		}, 30_000);
+		}, 60_000);
 		const check = () => {
 			const match = /listening (http:\/\/[\d.]+:\d+)/.exec(out);
 			if (match) {

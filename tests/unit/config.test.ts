@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/lib/server/config.ts';
 
@@ -11,6 +12,15 @@ describe('loadConfig', () => {
 		expect(c.originConfigured).toBe(false);
 		expect(c.secureCookies).toBe(false);
 		expect(c.rateLimitPerMinute).toBe(600);
+	});
+
+	it('runs one worker per core unless WORKERS says otherwise, and one for :memory:', () => {
+		expect(loadConfig({}).workers).toBe(os.availableParallelism());
+		expect(loadConfig({ WORKERS: '1' }).workers).toBe(1);
+		expect(loadConfig({ DATABASE_URL: ':memory:' }).workers).toBe(1);
+		expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS must be 1 or more/);
+		expect(() => loadConfig({ WORKERS: 'two' })).toThrow(/WORKERS must be a whole number/);
+		expect(() => loadConfig({ WORKERS: '2', DATABASE_URL: ':memory:' })).toThrow(/database file/);
 	});
 
 	it('marks cookies Secure exactly when ORIGIN is https', () => {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything Tamkeen reads from the environment, validated once. */
@@ -25,6 +26,8 @@ export type Config = {
 	backupKeep: number;
 	/** Hours between automatic backups taken by the server; 0 (default) turns them off. */
 	backupEveryHours: number;
+	/** Server processes sharing the port and the database file; 1 runs without a cluster. */
+	workers: number;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
 	/** Who issues certificates, and who signs them (names and titles per locale). */
@@ -140,6 +143,19 @@ function readOrigin(value: string | undefined, port: number): URL {
 	return new URL(url.origin);
 }
 
+/** WORKERS: a whole number ≥ 1, default one per core; several processes need a database file. */
+function readWorkers(value: string | undefined, databaseUrl: string): number {
+	const memory = databaseUrl === ':memory:';
+	const n = readCount('WORKERS', value, memory ? 1 : os.availableParallelism());
+	if (n < 1) throw new ConfigError(`WORKERS must be 1 or more, got "${value}"`);
+	if (n > 1 && memory) {
+		throw new ConfigError(
+			`WORKERS=${n} needs a database file that every process opens; DATABASE_URL is :memory:`
+		);
+	}
+	return n;
+}
+
 /** Reads and validates the configuration; throws ConfigError with a readable message. */
 export function loadConfig(env: Env = process.env): Config {
 	const port = readPort(env.PORT);
@@ -162,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
 		backupDir: given(env.BACKUP_DIR) ?? path.join(dataDir, 'backups'),
 		backupKeep: readCount('BACKUP_KEEP', env.BACKUP_KEEP, 7),
 		backupEveryHours: readCount('BACKUP_EVERY_HOURS', env.BACKUP_EVERY_HOURS, 0),
+		workers: readWorkers(env.WORKERS, databaseUrl),
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
