@@ -11,4 +11,4 @@ export {
 export { lessonAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canReviewAttempt } from './attempts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
-export { canChangeRoles } from './users.ts';
+export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
