@@ -21,6 +21,7 @@ import { guardFormData } from '$lib/server/http/form-body';
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? devContext();
+	if (event.platform?.route) event.platform.route.id = event.route.id;
 	guardFormData(event.request);
 	return resolve(event);
 };

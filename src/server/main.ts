@@ -25,7 +25,8 @@ async function main() {
 	const app = await buildApp({
 		ctx,
 		kitBuildDir: path.resolve('build'),
-		logger: loggerOptions({ level: config.logLevel, tty: process.stdout.isTTY })
+		logger: loggerOptions({ level: config.logLevel, tty: process.stdout.isTTY }),
+		requestLogLevel: process.stdout.isTTY ? 'debug' : 'info'
 	});
 	await startupTasks(ctx, app.log);
 
