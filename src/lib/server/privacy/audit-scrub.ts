@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 const GUARD = 'audit_log_no_update';
 
 /**
- * Removes a person's details from earlier audit entries: the address of everything they did, and
+ * Removes a person's details from earlier audit entries: the address of everything they did or
+ * that was about them (a sign-in lockout), and
  * the details of entries about them or their certificates (a revocation reason may name them).
  * Who did what, and when, stays. The log refuses updates (a trigger from migration 0001); the
  * trigger is lifted for this one statement and put back as it was, inside the caller's
@@ -20,8 +21,12 @@ export function scrubAuditEntries(
 	if (guard) sql.exec(`drop trigger ${GUARD}`);
 	const codes = JSON.stringify(certificateCodes);
 	const changed =
-		sql.prepare('update audit_log set ip = null where actor_id = ? and ip is not null').run(userId)
-			.changes +
+		sql
+			.prepare(
+				`update audit_log set ip = null where ip is not null
+				   and (actor_id = ? or (subject_type = 'user' and subject_id = ?))`
+			)
+			.run(userId, userId).changes +
 		sql
 			.prepare(
 				`update audit_log set details = null where details is not null and (
