@@ -16,6 +16,8 @@ declare global {
 		interface Platform {
 			/** Database and configuration, handed over by the Fastify host (src/server/kit.ts). */
 			ctx?: AppContext;
+			/** Filled by hooks.server.ts with the matched route id (the host's logs and metrics). */
+			route?: { id: string | null };
 		}
 		interface Error {
 			message: string;

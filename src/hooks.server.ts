@@ -24,6 +24,7 @@ const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? devContext();
 	// Another process may have imported a course since this one cached it.
 	syncContentCache(event.locals.ctx.db);
+	if (event.platform?.route) event.platform.route.id = event.route.id;
 	guardFormData(event.request);
 	return resolve(event);
 };

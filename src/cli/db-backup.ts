@@ -3,7 +3,7 @@
 // Exit codes: 0 done, 1 the backup failed (nothing kept), 2 bad usage or configuration.
 import path from 'node:path';
 import { commandConfig } from './config.ts';
-import { takeBackup } from '../lib/server/ops/backup.ts';
+import { backupAndRecord } from '../lib/server/ops/last-backup.ts';
 import { BackupError } from '../lib/server/ops/manifest.ts';
 
 const usage = 'Usage: npm run db:backup [-- DIR]   (default DIR: BACKUP_DIR, or DATA_DIR/backups)';
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
 	if (!config) return 2;
 	try {
 		const into = args[0] ? path.resolve(args[0]) : config.backupDir;
-		const r = await takeBackup(config, { into });
+		const r = await backupAndRecord(config, 'command', { into });
 		const total = r.manifest.files.reduce((s, f) => s + f.bytes, 0);
 		console.log(
 			`Backup written to ${r.dir} in ${r.manifest.ms} ms: ${r.manifest.files.length} file(s), ${kib(total)} (database ${kib(r.manifest.files.find((f) => f.path === r.manifest.database)?.bytes ?? 0)}); integrity ok, foreign keys ok, ${r.manifest.schema.migrations} migrations.`

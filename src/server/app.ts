@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './errors.ts';
 import { healthRoutes } from './api/health.ts';
+import { metricsRoutes, observeRequests } from './metrics.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
@@ -24,6 +25,8 @@ export type BuildOptions = {
 	/** adapter-node's output folder; null serves only /healthz and the API (unit-level tests). */
 	kitBuildDir?: string | null;
 	logger?: FastifyServerOptions['logger'];
+	/** Level of the one line per request: 'info' in production, 'debug' at a terminal. */
+	requestLogLevel?: 'info' | 'debug';
 };
 
 const YEAR = 31_536_000;
@@ -32,11 +35,12 @@ const YEAR = 31_536_000;
 export async function buildApp({
 	ctx,
 	kitBuildDir = null,
-	logger = false
+	logger = false,
+	requestLogLevel = 'debug'
 }: BuildOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger,
-		logController: new RequestLogController(),
+		logController: new RequestLogController(requestLogLevel),
 		trustProxy: ctx.config.trustProxy,
 		genReqId: () => randomUUID(),
 		bodyLimit: 1024 * 1024,
@@ -47,6 +51,7 @@ export async function buildApp({
 		reply.header('x-request-id', req.id);
 	});
 	registerErrorHandler(app);
+	const metrics = observeRequests(app, ctx);
 	registerPrivateCache(app);
 
 	// Kit sets its own CSP (with hashes for its inline scripts) on pages; the API sets a strict one.
@@ -82,6 +87,7 @@ export async function buildApp({
 	await registerOpenApi(app, { origin: ctx.config.origin.origin });
 
 	await app.register(healthRoutes, { ctx });
+	await app.register(metricsRoutes, { ctx, metrics });
 	await app.register(jwksRoutes, { ctx });
 	await app.register(apiV1, { ctx, prefix: '/api/v1' });
 	app.all('/api/*', async (req, reply) =>

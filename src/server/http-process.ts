@@ -26,7 +26,9 @@ export async function startHttpProcess(config: Config, role?: string): Promise<H
 			level: config.logLevel,
 			tty: process.stdout.isTTY,
 			...(role ? { process: role } : {})
-		})
+		}),
+		// One line per request: JSON at info in production, debug (hidden) on a terminal.
+		requestLogLevel: process.stdout.isTTY ? 'debug' : 'info'
 	});
 	let closing = false;
 	return {

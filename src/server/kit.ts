@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadableStream, getRequest } from '@sveltejs/kit/node';
 import type { AppContext } from './context.ts';
 import { routePlugin } from './route-plugin.ts';
+import { noteKitRoute } from './route-pattern.ts';
 
 const BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -61,10 +62,13 @@ export async function registerKit(
 				reply.raw.once('finish', () => {
 					discardUnreadBody(req.raw);
 				});
+				// hooks.server.ts writes the matched route id here, for logs and metrics.
+				const route = { id: null as string | null };
 				const response = await server.respond(request, {
-					platform: { ctx },
+					platform: { ctx, route },
 					getClientAddress: () => req.ip
 				});
+				noteKitRoute(req, route.id);
 				reply.code(response.status);
 				for (const [name, value] of response.headers) reply.header(name, value);
 				if (!response.body) return reply.send();

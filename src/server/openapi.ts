@@ -6,12 +6,12 @@ import { ErrorBody, ErrorSchema } from './api/schemas.ts';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * What the OpenAPI document describes: the JSON API and the two machine endpoints. SvelteKit's
+ * What the OpenAPI document describes: the JSON API and the three machine endpoints. SvelteKit's
  * catch-all, the static files and the JSON 404 fallbacks are not operations (their `all`
  * methods are not even valid OpenAPI), so they stay out, including any added later.
  */
 export function isDocumented(url: string): boolean {
-	if (url === '/healthz' || url === '/.well-known/jwks.json') return true;
+	if (url === '/healthz' || url === '/metrics' || url === '/.well-known/jwks.json') return true;
 	return url.startsWith('/api/v1/') && url !== '/api/v1/openapi.json' && !url.includes('*');
 }
 

@@ -28,6 +28,10 @@ export type Config = {
 	backupEveryHours: number;
 	/** Server processes sharing the port and the database file; 1 runs without a cluster. */
 	workers: number;
+	/** Bearer token that opens GET /metrics; null keeps it closed (unless loopback is allowed). */
+	metricsToken: string | null;
+	/** METRICS_ALLOW_LOOPBACK=1: /metrics also answers requests from this machine without a token. */
+	metricsAllowLoopback: boolean;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
 	/** Who issues certificates, and who signs them (names and titles per locale). */
@@ -122,6 +126,24 @@ function readSignatories(value: string | undefined): Config['certificateSignator
 	return parsed as Config['certificateSignatories'];
 }
 
+/** A token short enough to guess would open /metrics to anyone: refuse it at start. */
+function readMetricsToken(value: string | undefined): string | null {
+	const token = given(value)?.trim();
+	if (token === undefined) return null;
+	if (token.length < 24)
+		throw new ConfigError(
+			'METRICS_TOKEN must be at least 24 characters, e.g. the output of: openssl rand -hex 24'
+		);
+	return token;
+}
+
+function readFlag(name: string, value: string | undefined): boolean {
+	const v = given(value)?.trim().toLowerCase();
+	if (v === undefined || v === '0' || v === 'false' || v === 'no') return false;
+	if (v === '1' || v === 'true' || v === 'yes') return true;
+	throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+}
+
 /** A variable set to the empty string counts as unset, as `VAR= npm start` means. */
 function given(value: string | undefined): string | undefined {
 	return value === '' ? undefined : value;
@@ -179,6 +201,8 @@ export function loadConfig(env: Env = process.env): Config {
 		backupKeep: readCount('BACKUP_KEEP', env.BACKUP_KEEP, 7),
 		backupEveryHours: readCount('BACKUP_EVERY_HOURS', env.BACKUP_EVERY_HOURS, 0),
 		workers: readWorkers(env.WORKERS, databaseUrl),
+		metricsToken: readMetricsToken(env.METRICS_TOKEN),
+		metricsAllowLoopback: readFlag('METRICS_ALLOW_LOOPBACK', env.METRICS_ALLOW_LOOPBACK),
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)

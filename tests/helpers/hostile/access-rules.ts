@@ -53,9 +53,14 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/signout': { expect: anyone },
 	'/(auth)/setup/[token]': { expect: anyone },
 	'/(auth)/account': { expect: signedIn },
+	'/(auth)/account/export': { expect: signedIn },
+	'/(auth)/account/delete': { expect: signedIn },
 	'/(admin)/admin': { expect: atLeast('admin') },
 	'/(admin)/admin/certificates': { expect: atLeast('admin') },
 	'/(admin)/admin/courses': { expect: atLeast('admin') },
+	'/(admin)/admin/audit': { expect: atLeast('admin') },
+	'/(admin)/admin/audit/csv': { expect: atLeast('admin') },
+	'/(admin)/admin/system': { expect: atLeast('admin') },
 	'/(learn)/learn': { expect: signedIn },
 	'/(learn)/courses': { expect: anyone },
 	'/(learn)/courses/[slug]': { expect: anyone },
@@ -92,6 +97,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 
 export const API_RULES: Record<string, Rule> = {
 	'GET /healthz': { expect: anyone },
+	// Off (404) unless METRICS_TOKEN is set, and then only for the token's bearer: no actor passes.
+	'GET /metrics': { expect: () => 'deny' },
 	'GET /.well-known/jwks.json': { expect: anyone },
 	'GET /api/v1/me': { expect: signedIn },
 	'GET /api/v1/governorates': { expect: anyone },

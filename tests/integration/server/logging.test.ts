@@ -18,16 +18,18 @@ function sink() {
 	return { lines, stream };
 }
 
-async function requestLines(level: string) {
+async function requestLines(level: string, requestLogLevel?: 'info' | 'debug') {
 	const out = sink();
 	const t = createTestDb();
 	const config = loadConfig({ DATABASE_URL: t.file, RATE_LIMIT_PER_MINUTE: '0' });
 	const app = await buildApp({
 		ctx: { db: t.db, config },
-		logger: loggerOptions({ level, tty: false, destination: out.stream })
+		logger: loggerOptions({ level, tty: false, destination: out.stream }),
+		...(requestLogLevel ? { requestLogLevel } : {})
 	});
 	await app.inject({ url: '/healthz' });
 	await app.inject({ url: '/api/v1/nothing-here' });
+	await app.inject({ url: '/api/v1/certificates/TMK-SECRET-CODE' });
 	app.log.info('a start-up line');
 	await app.close();
 	t.close();
@@ -72,8 +74,23 @@ describe('the server log', () => {
 		expect(info.map((l) => l.msg)).toEqual(['a start-up line']);
 		const debug = await requestLines('debug');
 		const completed = debug.filter((l) => l.msg === 'request completed');
-		expect(completed).toHaveLength(2);
+		expect(completed).toHaveLength(3);
 		expect(completed.every((l) => l.level === 20)).toBe(true);
-		expect(debug.filter((l) => l.msg === 'incoming request')).toHaveLength(2);
+		expect(debug.filter((l) => l.msg === 'incoming request')).toHaveLength(3);
+	});
+
+	it('writes one JSON line per request in production: request id, route pattern, status, time, never the raw URL', async () => {
+		const lines = (await requestLines('info', 'info')) as unknown as Record<string, unknown>[];
+		const completed = lines.filter((l) => l.msg === 'request completed');
+		expect(completed.map((l) => [l.route, l.status])).toEqual([
+			['/healthz', 200],
+			['unmatched', 404],
+			['/api/v1/certificates/:code', 400]
+		]);
+		for (const l of completed) {
+			expect(l.reqId).toMatch(/^[0-9a-f-]{36}$/);
+			expect(typeof l.ms).toBe('number');
+		}
+		expect(JSON.stringify(lines)).not.toContain('TMK-SECRET-CODE');
 	});
 });

@@ -13,4 +13,4 @@ export {
 export { lessonAccess, worksheetAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canGradeCourse, canReviewAttempt } from './attempts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
-export { canChangeRoles } from './users.ts';
+export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';

@@ -5,3 +5,13 @@ import { isAdmin } from './actor.ts';
 export function canChangeRoles(actor: Actor): boolean {
 	return isAdmin(actor);
 }
+
+/** Erasing an account, or downloading its data: the person themselves, or an admin for them. */
+export function canEraseAccount(actor: Actor, target: { id: string }): boolean {
+	return actor !== null && (actor.id === target.id || isAdmin(actor));
+}
+
+/** Reading the audit log and the system page: admins only. */
+export function canAudit(actor: Actor): boolean {
+	return isAdmin(actor);
+}

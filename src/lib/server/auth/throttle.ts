@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { loginThrottle } from '../db/schema/index.ts';
+import { loginThrottle, user } from '../db/schema/index.ts';
+import { recordAudit } from '../audit/log.ts';
 
 /**
  * Growing delays, never a lock that strangers can set on someone else (OWASP authentication
@@ -45,8 +46,16 @@ export function lockedFor(db: Db, key: string, now = Date.now()): number {
 	return until > now ? until - now : 0;
 }
 
-/** Counts one failure and sets the key's next delay. `window_start` holds the last failure. */
-export function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now = Date.now()): void {
+/**
+ * Counts one failure and sets the key's next delay. `window_start` holds the last failure.
+ * Returns the key's failure count, so a caller can tell the failure that started a lock.
+ */
+export function recordFailure(
+	db: Db,
+	key: string,
+	policy: ThrottlePolicy,
+	now = Date.now()
+): number {
 	const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
 	const fresh = !row || now - row.windowStart.getTime() > policy.forgetAfterMs;
 	const failures = fresh ? 1 : row.failures + 1;
@@ -57,6 +66,7 @@ export function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now =
 		.values({ key, failures, windowStart, lockedUntil })
 		.onConflictDoUpdate({ target: loginThrottle.key, set: { failures, windowStart, lockedUntil } })
 		.run();
+	return failures;
 }
 
 /** Forgets the failures of a key. */
@@ -78,10 +88,43 @@ export function passwordAttemptWait(db: Db, attempt: PasswordAttempt, now = Date
 	return Math.max(lockedFor(db, pairKey(attempt), now), lockedFor(db, addressKey(attempt), now));
 }
 
-/** Records a wrong password (sign-in or password change) against the pair and the address. */
+/**
+ * Records a wrong password (sign-in or password change) against the pair and the address. The
+ * failure that first makes a key wait is audited (`session.lockout`): the account by its id
+ * (never the typed email, which may belong to no one), or the address.
+ */
 export function recordWrongPassword(db: Db, attempt: PasswordAttempt, now = Date.now()): void {
-	recordFailure(db, pairKey(attempt), PAIR_POLICY, now);
-	recordFailure(db, addressKey(attempt), ADDRESS_POLICY, now);
+	const pair = recordFailure(db, pairKey(attempt), PAIR_POLICY, now);
+	const address = recordFailure(db, addressKey(attempt), ADDRESS_POLICY, now);
+	const at = new Date(now);
+	if (pair === PAIR_POLICY.freeFailures) {
+		const who = db.select({ id: user.id }).from(user).where(eq(user.email, attempt.account)).get();
+		recordAudit(
+			db,
+			{
+				actorId: null,
+				action: 'session.lockout',
+				subjectType: who ? 'user' : 'address',
+				subjectId: who ? who.id : attempt.ip,
+				details: { scope: 'account', minutes: PAIR_POLICY.firstDelayMs / 60_000 },
+				ip: attempt.ip
+			},
+			at
+		);
+	}
+	if (address === ADDRESS_POLICY.freeFailures)
+		recordAudit(
+			db,
+			{
+				actorId: null,
+				action: 'session.lockout',
+				subjectType: 'address',
+				subjectId: attempt.ip,
+				details: { scope: 'address', minutes: ADDRESS_POLICY.firstDelayMs / 60_000 },
+				ip: attempt.ip
+			},
+			at
+		);
 }
 
 /** After a right password, the pair starts afresh; the address keeps its count (it may guess others). */

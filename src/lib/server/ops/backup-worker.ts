@@ -1,12 +1,13 @@
 // Worker thread entry for scheduled backups: the copy's integrity_check and sha256s take CPU in
 // proportion to the database, which must not stall the server's requests.
 import { parentPort, workerData } from 'node:worker_threads';
-import { takeBackup, type BackupSettings } from './backup.ts';
+import type { BackupSettings } from './backup.ts';
+import { backupAndRecord } from './last-backup.ts';
 import type { BackupOutcome } from './schedule.ts';
 
 const reply = (outcome: BackupOutcome) => parentPort?.postMessage(outcome);
 
-takeBackup(workerData as BackupSettings).then(
+backupAndRecord(workerData as BackupSettings, 'schedule').then(
 	(r) =>
 		reply({
 			ok: true,

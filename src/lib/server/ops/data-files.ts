@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Beside the database: the result of the last backup (ops/last-backup.ts). */
+export const LAST_BACKUP_FILE = 'last-backup.json';
+
 /** Rebuilt on demand from the database and the keys, so not worth backing up. */
 const REBUILDABLE = [path.join('certificates', 'pdf')];
 
@@ -18,6 +21,8 @@ export function dataFiles(dataDir: string, databaseFile: string, backupRoot: str
 	const skip = [
 		path.resolve(backupRoot),
 		...REBUILDABLE.map((r) => path.join(root, r)),
+		// The record of the last backup describes this installation, not the restored one.
+		path.join(root, LAST_BACKUP_FILE),
 		...['', '-wal', '-shm', '-journal'].map((s) => db + s)
 	];
 	const out: string[] = [];

@@ -1,12 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { allow, canChangeRoles } from '$lib/server/access/index';
+import { allow, canChangeRoles, canEraseAccount } from '$lib/server/access/index';
 import { getUser, setRole } from '$lib/server/accounts/users';
 import { listUsersPage } from '$lib/server/accounts/user-list';
 import { RoleChangeForm } from '$lib/server/input/accounts';
 import { parseForm } from '$lib/server/input/check';
 import { errorText, refuse } from '$lib/i18n/errors.server';
+import { listCertificates } from '$lib/server/certificates/registry';
+import { confirmAndErase, readChoices } from '$lib/server/privacy/confirm';
+import { certificateChoices } from '../../(auth)/account/delete/choices.server';
 
 export const load: PageServerLoad = (event) => {
 	allow(canChangeRoles(requireRole(event)));
@@ -20,12 +23,28 @@ export const load: PageServerLoad = (event) => {
 		name: u.name,
 		email: u.email,
 		role: u.role,
-		createdAt: u.createdAt.toISOString()
+		createdAt: u.createdAt.toISOString(),
+		erased: u.erasedAt !== null
 	}));
+	// `?erase=<id>`: the confirmation panel for an erasure requested offline.
+	const eraseId = event.url.searchParams.get('erase');
+	const target = eraseId ? getUser(event.locals.ctx.db, eraseId) : null;
+	const eraseTarget =
+		target && !target.erasedAt
+			? {
+					id: target.id,
+					name: target.name,
+					certificates: certificateChoices(
+						listCertificates(event.locals.ctx.db, { userId: target.id }),
+						event.locals.locale
+					)
+				}
+			: null;
 	// Plain links, so the list pages without JavaScript.
 	const link = (after: string | null) =>
 		`?${new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]).toString()}`;
 	return {
+		eraseTarget,
 		users,
 		q,
 		total: page.total,
@@ -48,5 +67,27 @@ export const actions: Actions = {
 			return refuse(e, { userId });
 		}
 		return { userId, changed: { name: getUser(event.locals.ctx.db, userId)?.name ?? '', role } };
+	},
+	erase: async (event) => {
+		const admin = requireRole(event);
+		const form = await event.request.formData();
+		const given = form.get('userId');
+		const userId = typeof given === 'string' ? given : '';
+		allow(canChangeRoles(admin) && canEraseAccount(admin, { id: userId }));
+		const password = form.get('password');
+		if (typeof password !== 'string' || password === '')
+			return fail(400, { userId, message: errorText('required') });
+		try {
+			await confirmAndErase(event.locals.ctx.db, {
+				actorId: admin.id,
+				userId,
+				password,
+				choices: readChoices(form),
+				ip: event.getClientAddress()
+			});
+		} catch (e) {
+			return refuse(e, { userId });
+		}
+		return { userId, erased: true };
 	}
 };

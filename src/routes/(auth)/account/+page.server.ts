@@ -7,11 +7,16 @@ import { parseForm } from '$lib/server/input/check';
 import { listPlaces } from '$lib/server/accounts/places';
 import { invalidateOtherSessions } from '$lib/server/auth/session';
 import { errorTexts, refusal } from '$lib/i18n/errors.server';
+import { EXPORT_SECTIONS } from '$lib/server/privacy/export';
 
 export const load: PageServerLoad = (event) => {
 	const me = requireRole(event);
 	const { db } = event.locals.ctx;
-	return { profile: getUser(db, me.id), places: listPlaces(db, event.locals.locale) };
+	return {
+		profile: getUser(db, me.id),
+		places: listPlaces(db, event.locals.locale),
+		exportSections: EXPORT_SECTIONS.map((s) => s.key)
+	};
 };
 
 export const actions: Actions = {
