@@ -35,6 +35,10 @@ const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? '
 const courseStaff = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.courseTrainer ? 'allow' : 'deny';
 
+/** A cohort's pages: its trainers and admins; a trainer of another cohort sees nothing of it. */
+const cohortRunner = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.role === 'admin' || a.cohortTrainer ? 'allow' : 'deny';
+
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
 	'/verify': { expect: anyone },
@@ -64,6 +68,11 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/quiz/[quiz]/export.gift': { expect: courseStaff },
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
+	// Anyone may see which cohort a live join code is for; joining (the form) needs an account.
+	'/(learn)/join/[joinCode]': { expect: anyone },
+	'/(trainer)/trainer/cohorts': { expect: atLeast('trainer') },
+	'/(trainer)/trainer/cohorts/[cohortId]': { expect: cohortRunner },
+	'/(trainer)/trainer/cohorts/[cohortId]/manage': { expect: cohortRunner },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };

@@ -1,7 +1,7 @@
-// Quiz attempts: a learner's own work; the course's staff look at it to review and grade.
+// Quiz attempts: a learner's own work; the trainers of the learner's cohorts look at it to
+// review and grade (a course trainer outside those cohorts does not).
 import type { Actor } from './actor.ts';
-import { isAdmin } from './actor.ts';
-import { isCourseTrainer, type CourseStaff } from './course-staff.ts';
+import { canViewLearner, type CohortStaff } from './cohorts.ts';
 
 type AttemptOwner = { userId: string };
 
@@ -16,13 +16,23 @@ export function canContinueAttempt(
 	return actor !== null && actor.id === attempt.userId;
 }
 
-/** Reading an attempt with its marks: its learner, and the course's staff. */
-export function canReviewAttempt(actor: Actor, attempt: AttemptOwner, staff: CourseStaff): boolean {
-	return canContinueAttempt(actor, attempt) || isAdmin(actor) || isCourseTrainer(actor, staff);
+/**
+ * Reading an attempt with its marks: its learner, admins, and the trainers of the learner's
+ * cohorts in the course (`learnerCohorts(db, { learnerId, courseId })`).
+ */
+export function canReviewAttempt(
+	actor: Actor,
+	attempt: AttemptOwner,
+	cohorts: CohortStaff[]
+): boolean {
+	return canContinueAttempt(actor, attempt) || canViewLearner(actor, cohorts);
 }
 
-/** Marking an essay: the course's staff, never the learner who wrote it (a trainer taking a quiz). */
-export function canGrade(actor: Actor, attempt: AttemptOwner, staff: CourseStaff): boolean {
+/**
+ * Marking an essay: admins and the trainers of the learner's cohorts, never the learner who
+ * wrote it (a trainer taking a quiz).
+ */
+export function canGrade(actor: Actor, attempt: AttemptOwner, cohorts: CohortStaff[]): boolean {
 	if (actor === null || actor.id === attempt.userId) return false;
-	return isAdmin(actor) || isCourseTrainer(actor, staff);
+	return canViewLearner(actor, cohorts);
 }

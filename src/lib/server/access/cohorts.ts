@@ -46,28 +46,33 @@ export function canRunCohort(actor: Actor, staff: CohortStaff): boolean {
 	return isAdmin(actor) || isCohortTrainer(actor, staff);
 }
 
-/**
- * Whether `actor` may see one learner's work in a course: admins always; a trainer only when
- * the learner is a member of a cohort of that course that the trainer runs.
- */
-export function canViewLearner(
+/** The cohorts of a course that a learner belongs to, with their trainers. */
+export function learnerCohorts(
 	db: DbLike,
-	actor: Actor,
 	{ learnerId, courseId }: { learnerId: string; courseId: number }
-): boolean {
-	if (isAdmin(actor)) return true;
-	if (actor?.role !== 'trainer') return false;
-	const row = db
-		.select({ one: cohortMember.userId })
+): CohortStaff[] {
+	const rows = db
+		.select({ cohortId: cohort.id, trainerId: cohortTrainer.userId })
 		.from(cohortMember)
 		.innerJoin(cohort, eq(cohort.id, cohortMember.cohortId))
-		.innerJoin(
-			cohortTrainer,
-			and(eq(cohortTrainer.cohortId, cohort.id), eq(cohortTrainer.userId, actor.id))
-		)
+		.leftJoin(cohortTrainer, eq(cohortTrainer.cohortId, cohort.id))
 		.where(and(eq(cohortMember.userId, learnerId), eq(cohort.courseId, courseId)))
-		.get();
-	return row !== undefined;
+		.all();
+	const byCohort = new Map<number, CohortStaff>();
+	for (const r of rows) {
+		const c = byCohort.get(r.cohortId) ?? { cohortId: r.cohortId, courseId, trainerIds: [] };
+		if (r.trainerId) c.trainerIds.push(r.trainerId);
+		byCohort.set(r.cohortId, c);
+	}
+	return [...byCohort.values()];
+}
+
+/**
+ * Seeing one learner's work in a course (progress, attempts, certificate): admins always; a
+ * trainer only when they run one of the learner's cohorts of that course (`learnerCohorts`).
+ */
+export function canViewLearner(actor: Actor, cohorts: CohortStaff[]): boolean {
+	return isAdmin(actor) || cohorts.some((c) => isCohortTrainer(actor, c));
 }
 
 /**

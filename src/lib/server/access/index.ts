@@ -10,5 +10,15 @@ export {
 } from './courses.ts';
 export { lessonAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canReviewAttempt } from './attempts.ts';
+export {
+	canCreateCohort,
+	canRunCohort,
+	canViewLearner,
+	cohortStaff,
+	isCohortTrainer,
+	learnerCohorts,
+	visibleLearners,
+	type CohortStaff
+} from './cohorts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canChangeRoles } from './users.ts';

@@ -127,7 +127,7 @@ export function lookUpInvite(db: Db, code: string, now = new Date()) {
 	return { ...row, state: inviteState(row.inv, now) };
 }
 
-const REFUSAL: Record<Exclude<InviteState, 'open'>, string> = {
+export const REFUSAL: Record<Exclude<InviteState, 'open'>, string> = {
 	expired: 'join_code_expired',
 	revoked: 'join_code_revoked',
 	full: 'join_code_full'
