@@ -49,6 +49,7 @@ const TABLE: Record<string, Entry> = {
 	invalid_credentials: [401, say(m.error_invalid_credentials)],
 	forbidden: [403, say(m.error_forbidden_body)],
 	setup_link_invalid: [403, say(m.error_setup_link_invalid)],
+	password_link_invalid: [403, say(m.error_password_link_invalid)],
 	enrolment_key_wrong: [403, say(m.error_enrolment_key_wrong)],
 	not_enrolled: [403, say(m.quiz_error_not_enrolled)],
 	attempts_exhausted: [
