@@ -47,6 +47,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/register': { expect: anyone },
 	'/(auth)/signout': { expect: anyone },
 	'/(auth)/setup/[token]': { expect: anyone },
+	// The token is the credential (a bogus one shows "no longer valid", 200).
+	'/(auth)/set-password/[token]': { expect: anyone },
 	'/(auth)/account': { expect: signedIn },
 	'/(admin)/admin': { expect: atLeast('admin') },
 	'/(admin)/admin/certificates': { expect: atLeast('admin') },

@@ -99,7 +99,7 @@ export async function startWorld(): Promise<World> {
 	const adminId = userId[admin!]!;
 	const cohortOf = (name: string, flag: 'cohortTrainer' | 'otherCohortTrainer') => {
 		const c = createCohort(db, {
-			actor: { id: adminId, role: 'admin' },
+			actor: { id: adminId, role: 'admin', email: 'admin@hostile.example.tn' },
 			courseId,
 			input: { name }
 		});
