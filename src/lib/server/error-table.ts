@@ -41,10 +41,15 @@ const TABLE: Record<string, Entry> = {
 	wrong_password: [400, say(m.error_wrong_password)],
 	not_a_trainer: [400, say(m.error_not_a_trainer)],
 	unknown_email: [400, say(m.error_unknown_email)],
+	invalid_date: [400, say(m.error_invalid_date)],
+	dates_out_of_order: [400, say(m.error_dates_out_of_order)],
+	invalid_days: [400, say(m.error_invalid_days)],
+	invalid_capacity: [400, say(m.error_invalid_capacity)],
 	// Who you are, or what you may do.
 	invalid_credentials: [401, say(m.error_invalid_credentials)],
 	forbidden: [403, say(m.error_forbidden_body)],
 	setup_link_invalid: [403, say(m.error_setup_link_invalid)],
+	password_link_invalid: [403, say(m.error_password_link_invalid)],
 	enrolment_key_wrong: [403, say(m.error_enrolment_key_wrong)],
 	not_enrolled: [403, say(m.quiz_error_not_enrolled)],
 	attempts_exhausted: [
@@ -56,6 +61,10 @@ const TABLE: Record<string, Entry> = {
 	not_found: [404, say(m.error_not_found)],
 	unknown_question: [404, say(m.error_unknown_question)],
 	no_pretest: [404, say(m.quiz_error_no_pretest)],
+	join_code_unknown: [404, say(m.error_join_code_unknown)],
+	// A join code that was real but is no longer usable.
+	join_code_expired: [410, say(m.error_join_code_expired)],
+	join_code_revoked: [410, say(m.error_join_code_revoked)],
 	// The state of things forbids it now.
 	email_taken: [409, say(m.error_email_taken)],
 	last_admin: [409, say(m.error_last_admin)],
@@ -66,6 +75,8 @@ const TABLE: Record<string, Entry> = {
 	feedback_after_submit: [409, say(m.error_feedback_after_submit)],
 	not_submitted: [409, say(m.error_not_submitted)],
 	conflict: [409, say(m.error_conflict)],
+	cohort_name_taken: [409, say(m.error_cohort_name_taken)],
+	join_code_full: [409, say(m.error_join_code_full)],
 	// Too many tries from one address (sign-in, password change, registration): wait and retry.
 	throttled: [429, say(m.error_throttled_soon)],
 	cooldown: [

@@ -43,6 +43,17 @@ const courseStaff = (a: Actor): Verdict =>
 const PROBED_COURSE_HAS_WORKSHEETS = fs.existsSync('courses/participatory-governance/worksheets');
 const worksheetReaders = (a: Actor): Verdict =>
 	!a.role ? 'signin' : PROBED_COURSE_HAS_WORKSHEETS ? signedIn(a) : 'deny';
+/** A cohort's pages: its trainers and admins; a trainer of another cohort sees nothing of it. */
+const cohortRunner = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.role === 'admin' || a.cohortTrainer ? 'allow' : 'deny';
+
+/** The essay queue: admins, the course's trainers and anyone running one of its cohorts. */
+const gradingQueue = (a: Actor): Verdict =>
+	!a.role
+		? 'signin'
+		: a.role === 'admin' || a.courseTrainer || a.cohortTrainer || a.otherCohortTrainer
+			? 'allow'
+			: 'deny';
 
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
@@ -52,6 +63,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/register': { expect: anyone },
 	'/(auth)/signout': { expect: anyone },
 	'/(auth)/setup/[token]': { expect: anyone },
+	// The token is the credential (a bogus one shows "no longer valid", 200).
+	'/(auth)/set-password/[token]': { expect: anyone },
 	'/(auth)/account': { expect: signedIn },
 	'/(auth)/account/export': { expect: signedIn },
 	'/(auth)/account/delete': { expect: signedIn },
@@ -79,9 +92,9 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis/export': { expect: courseStaff },
-	'/(learn)/courses/[slug]/grading': { expect: courseStaff },
+	'/(learn)/courses/[slug]/grading': { expect: gradingQueue },
 	'/(learn)/courses/[slug]/grading/[attemptId]': {
-		expect: courseStaff,
+		expect: cohortRunner,
 		params: (w) => ({ attemptId: String(w.subject.submittedAttempt) })
 	},
 	'/(learn)/courses/[slug]/worksheets/[ws]': {
@@ -91,6 +104,11 @@ export const PAGE_RULES: Record<string, Rule> = {
 	// The facilitator guide (a page saying there is none yet, when the course has none).
 	'/(learn)/courses/[slug]/facilitator': { expect: courseStaff },
 	'/(learn)/certificates': { expect: signedIn },
+	// Anyone may see which cohort a live join code is for; joining (the form) needs an account.
+	'/(learn)/join/[joinCode]': { expect: anyone },
+	'/(trainer)/trainer/cohorts': { expect: atLeast('trainer') },
+	'/(trainer)/trainer/cohorts/[cohortId]': { expect: cohortRunner },
+	'/(trainer)/trainer/cohorts/[cohortId]/manage': { expect: cohortRunner },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };

@@ -11,6 +11,10 @@ export type Actor = {
 	enrolled?: boolean;
 	/** Named as a trainer of the probed course (course.yaml `trainers:` or an admin). */
 	courseTrainer?: boolean;
+	/** Runs the probed cohort, whose members include the owner. */
+	cohortTrainer?: boolean;
+	/** Runs another cohort of the same course (an IDOR probe on the first one's pages). */
+	otherCohortTrainer?: boolean;
 };
 
 export const ACTORS = {
@@ -19,6 +23,8 @@ export const ACTORS = {
 	learnerB: { role: 'learner', enrolled: true },
 	trainer: { role: 'trainer' },
 	courseTrainer: { role: 'trainer', courseTrainer: true },
+	cohortTrainer: { role: 'trainer', cohortTrainer: true },
+	otherCohortTrainer: { role: 'trainer', otherCohortTrainer: true },
 	admin: { role: 'admin' }
 } as const satisfies Record<string, Actor>;
 

@@ -14,6 +14,10 @@ import { startAttempt } from '../../../src/lib/server/quiz/attempts/index.ts';
 import { schema } from '../../../src/lib/server/db/index.ts';
 import { currentCourseMeta } from '../../../src/lib/server/courses/current-meta.ts';
 import { ACTORS, ACTOR_NAMES, type Actor, type ActorName } from './actors.ts';
+import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
+import { addCohortTrainer } from '../../../src/lib/server/cohorts/trainers.ts';
+import { addMember } from '../../../src/lib/server/cohorts/members.ts';
+import { createInvite } from '../../../src/lib/server/cohorts/invites.ts';
 
 const { attemptAnswer, certificate, course, enrolment, lesson, lessonProgress, module, quiz } =
 	schema;
@@ -39,6 +43,8 @@ export type World = {
 		submittedAttempt: number;
 		submittedQuiz: string;
 		certificate: string;
+		/** The cohort the owner belongs to, run by the `cohortTrainer` actors. */
+		cohort: number;
 	};
 	/** Ids and codes of the victim's rows: forms that name them are not used as templates. */
 	victimIds: string[];
@@ -92,6 +98,27 @@ export async function startWorld(): Promise<World> {
 	for (const name of ACTOR_NAMES)
 		if ((ACTORS[name] as Actor).courseTrainer)
 			assignCourseTrainer(db, { actorId: userId[admin!]!, courseId, userId: userId[name]! });
+	// Two cohorts of the course: the owner's, and another run by `otherCohortTrainer` actors.
+	const adminId = userId[admin!]!;
+	const cohortOf = (name: string, flag: 'cohortTrainer' | 'otherCohortTrainer') => {
+		const c = createCohort(db, {
+			actor: { id: adminId, role: 'admin', email: 'admin@hostile.example.tn' },
+			courseId,
+			input: { name }
+		});
+		for (const n of ACTOR_NAMES)
+			if ((ACTORS[n] as Actor)[flag])
+				addCohortTrainer(db, { actorId: adminId, cohortId: c.id, userId: userId[n]! });
+		return c.id;
+	};
+	const ownersCohort = cohortOf('Hostile cohort X', 'cohortTrainer');
+	const otherCohort = cohortOf('Hostile cohort Y', 'otherCohortTrainer');
+	const joinCode = createInvite(db, {
+		actorId: adminId,
+		cohortId: ownersCohort,
+		days: 30,
+		capacity: null
+	}).code;
 	const victim = await account('Victim', 'learner');
 	enrol(db, { userId: victim, courseId });
 
@@ -106,6 +133,8 @@ export async function startWorld(): Promise<World> {
 	};
 	const owner = ACTOR_NAMES.find((n) => 'owner' in ACTORS[n])!;
 	const ownerId = userId[owner]!;
+	addMember(db, { cohortId: ownersCohort, userId: ownerId, method: 'picked', actorId: adminId });
+	addMember(db, { cohortId: otherCohort, userId: victim, method: 'picked', actorId: adminId });
 	const certs = earn(ownerId);
 	earn(victim);
 	if (!certs[0]) throw new Error('the owner earned no certificate: the world is not set up');
@@ -144,7 +173,8 @@ export async function startWorld(): Promise<World> {
 		openAttempt: openAttempt[owner]!,
 		submittedAttempt: submitted.id,
 		submittedQuiz: quizzes.find((q) => q.id === submitted.quizId)!.slug,
-		certificate: certs[0].code
+		certificate: certs[0].code,
+		cohort: ownersCohort
 	};
 
 	const victimRows = () => ({
@@ -184,6 +214,8 @@ export async function startWorld(): Promise<World> {
 			questionId: firstQuestion(openAttempt[actor] ?? subject.openAttempt),
 			code: subject.certificate,
 			lang: 'en',
+			cohortId: String(ownersCohort),
+			joinCode,
 			token: 'abcdefghijklmnopqrstuvwxyz234567'
 		}),
 		victimIds: [

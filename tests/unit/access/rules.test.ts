@@ -12,6 +12,7 @@ import {
 	canViewResults,
 	lessonAccess,
 	type Actor,
+	type CohortStaff,
 	type CourseStaff
 } from '../../../src/lib/server/access/index.ts';
 
@@ -54,29 +55,35 @@ describe('course staff rules (results, GIFT export)', () => {
 describe('attempt rules', () => {
 	const mine = { userId: 'l' };
 	const trainersOwn = { userId: 't' };
+	// The learner's cohorts of the course: one run by the assigned trainer. The named trainer
+	// trains the course (course.yaml) but runs none of this learner's cohorts.
+	const cohorts: CohortStaff[] = [{ cohortId: 1, courseId: 1, trainerIds: ['t'] }];
 	it('only the learner whose attempt it is continues it, admins included', () => {
 		expect(canContinueAttempt(learner, mine)).toBe(true);
 		expect(canContinueAttempt(admin, mine)).toBe(false);
 		expect(canContinueAttempt(assignedTrainer, mine)).toBe(false);
 		expect(canContinueAttempt(visitor, mine)).toBe(false);
 	});
-	it('the learner and the course staff review an attempt; another trainer does not', () => {
-		expect(canReviewAttempt(learner, mine, staff)).toBe(true);
-		expect(canReviewAttempt(admin, mine, staff)).toBe(true);
-		expect(canReviewAttempt(assignedTrainer, mine, staff)).toBe(true);
-		expect(canReviewAttempt(namedTrainer, mine, staff)).toBe(true);
-		expect(canReviewAttempt(otherTrainer, mine, staff)).toBe(false);
-		expect(canReviewAttempt(stranger, mine, staff)).toBe(false);
-		expect(canReviewAttempt(visitor, mine, staff)).toBe(false);
+	it('the learner, admins and the trainers of the learner’s cohorts review an attempt; a course trainer outside them does not', () => {
+		expect(canReviewAttempt(learner, mine, cohorts)).toBe(true);
+		expect(canReviewAttempt(admin, mine, cohorts)).toBe(true);
+		expect(canReviewAttempt(assignedTrainer, mine, cohorts)).toBe(true);
+		expect(canReviewAttempt(namedTrainer, mine, cohorts)).toBe(false);
+		expect(canReviewAttempt(otherTrainer, mine, cohorts)).toBe(false);
+		expect(canReviewAttempt(stranger, mine, cohorts)).toBe(false);
+		expect(canReviewAttempt(visitor, mine, cohorts)).toBe(false);
+		expect(canReviewAttempt(assignedTrainer, mine, [])).toBe(false);
 	});
-	it('the course staff grade, never their own attempt; learners and other trainers never', () => {
-		expect(canGrade(admin, mine, staff)).toBe(true);
-		expect(canGrade(assignedTrainer, mine, staff)).toBe(true);
-		expect(canGrade(namedTrainer, mine, staff)).toBe(true);
-		expect(canGrade(assignedTrainer, trainersOwn, staff)).toBe(false);
-		expect(canGrade(otherTrainer, mine, staff)).toBe(false);
-		expect(canGrade(learner, mine, staff)).toBe(false);
-		expect(canGrade(visitor, mine, staff)).toBe(false);
+	it('admins and cohort trainers grade, never their own attempt; learners and other trainers never', () => {
+		expect(canGrade(admin, mine, cohorts)).toBe(true);
+		expect(canGrade(assignedTrainer, mine, cohorts)).toBe(true);
+		expect(canGrade(namedTrainer, mine, cohorts)).toBe(false);
+		expect(canGrade(assignedTrainer, trainersOwn, cohorts)).toBe(false);
+		expect(canGrade(otherTrainer, mine, cohorts)).toBe(false);
+		expect(canGrade(learner, mine, cohorts)).toBe(false);
+		expect(canGrade(visitor, mine, cohorts)).toBe(false);
+		// A demoted trainer keeps no reach through the cohorts they ran.
+		expect(canGrade(demoted, mine, cohorts)).toBe(false);
 	});
 });
 

@@ -1,7 +1,8 @@
-// Quiz attempts: a learner's own work; the course's staff look at it to review and grade.
-import type { Actor } from './actor.ts';
-import { isAdmin } from './actor.ts';
+// Quiz attempts: a learner's own work; the trainers of the learner's cohorts look at it to
+// review and grade (a course trainer outside those cohorts does not).
+import { isAdmin, type Actor } from './actor.ts';
 import { isCourseTrainer, type CourseStaff } from './course-staff.ts';
+import { canViewLearner, type CohortStaff } from './cohorts.ts';
 
 type AttemptOwner = { userId: string };
 
@@ -16,18 +17,33 @@ export function canContinueAttempt(
 	return actor !== null && actor.id === attempt.userId;
 }
 
-/** Reading an attempt with its marks: its learner, and the course's staff. */
-export function canReviewAttempt(actor: Actor, attempt: AttemptOwner, staff: CourseStaff): boolean {
-	return canContinueAttempt(actor, attempt) || isAdmin(actor) || isCourseTrainer(actor, staff);
+/**
+ * Reading an attempt with its marks: its learner, admins, and the trainers of the learner's
+ * cohorts in the course (`learnerCohorts(db, { learnerId, courseId })`).
+ */
+export function canReviewAttempt(
+	actor: Actor,
+	attempt: AttemptOwner,
+	cohorts: CohortStaff[]
+): boolean {
+	return canContinueAttempt(actor, attempt) || canViewLearner(actor, cohorts);
 }
 
-/** Marking an essay: the course's staff, never the learner who wrote it (a trainer taking a quiz). */
-export function canGrade(actor: Actor, attempt: AttemptOwner, staff: CourseStaff): boolean {
+/**
+ * Marking an essay: admins and the trainers of the learner's cohorts, never the learner who
+ * wrote it (a trainer taking a quiz).
+ */
+export function canGrade(actor: Actor, attempt: AttemptOwner, cohorts: CohortStaff[]): boolean {
 	if (actor === null || actor.id === attempt.userId) return false;
-	return isAdmin(actor) || isCourseTrainer(actor, staff);
+	return canViewLearner(actor, cohorts);
 }
 
-/** The queue of essays to mark for a course: the people who may mark them (see canGrade). */
-export function canGradeCourse(actor: Actor, staff: CourseStaff): boolean {
-	return isAdmin(actor) || isCourseTrainer(actor, staff);
+/**
+ * The queue of essays to mark for a course: admins, its trainers, and trainers running one of
+ * its cohorts. Each sees only the attempts of learners they may mark (visibleLearners, canGrade).
+ */
+export function canGradeCourse(actor: Actor, staff: CourseStaff, runsCohort: boolean): boolean {
+	return (
+		isAdmin(actor) || isCourseTrainer(actor, staff) || (actor?.role === 'trainer' && runsCohort)
+	);
 }

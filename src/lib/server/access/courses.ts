@@ -4,8 +4,8 @@ import { isAdmin } from './actor.ts';
 import { isCourseTrainer, type CourseStaff } from './course-staff.ts';
 
 /**
- * Learners' names and scores for a course: admins, and the course's own trainers. Interim rule
- * until cohorts exist; then a trainer sees the learners of the cohorts they run.
+ * The course's results page: admins, and the course's own trainers. Which learners' rows it
+ * shows is `visibleLearners` (cohorts.ts): a trainer sees only the cohorts they run.
  */
 export function canViewResults(actor: Actor, staff: CourseStaff): boolean {
 	return isAdmin(actor) || isCourseTrainer(actor, staff);

@@ -12,5 +12,15 @@ export {
 } from './courses.ts';
 export { lessonAccess, worksheetAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canGradeCourse, canReviewAttempt } from './attempts.ts';
+export {
+	canCreateCohort,
+	canRunCohort,
+	canViewLearner,
+	cohortStaff,
+	isCohortTrainer,
+	learnerCohorts,
+	visibleLearners,
+	type CohortStaff
+} from './cohorts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';

@@ -63,6 +63,13 @@ export const PasswordChangeForm = defineShape({
 	codes: { current: { maxLength: 'wrong_password' }, next: PASSWORD_CODES }
 });
 
+/** Choosing a password through a one-time link (roster accounts, later password recovery). */
+export const PasswordLinkForm = defineShape({
+	schema: Type.Object({ password: NewPassword }),
+	secret: ['password'],
+	codes: { password: PASSWORD_CODES }
+});
+
 const roleChangeFields = {
 	userId: Type.String({ minLength: 1, maxLength: 64 }),
 	role: OneOf(ROLES)

@@ -5,6 +5,7 @@ import { registerAccount } from '$lib/server/accounts/register';
 import { listPlaces } from '$lib/server/accounts/places';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { safeNext } from '$lib/server/auth/guard';
 import { errorTexts, refuse } from '$lib/i18n/errors.server';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -31,6 +32,8 @@ export const actions: Actions = {
 			expiresAt: session.expiresAt,
 			secure: config.secureCookies
 		});
-		redirect(303, `/${event.locals.locale}`);
+		// Back where the visitor came from (a cohort's join link), on this site only.
+		const home = `/${event.locals.locale}`;
+		redirect(303, safeNext(event.url.searchParams.get('next'), home, event.url.origin));
 	}
 };

@@ -7,3 +7,4 @@ export * from './quiz-attempts.ts';
 export * from './certificates.ts';
 export * from './course-roles.ts';
 export * from './runtime.ts';
+export * from './cohorts.ts';

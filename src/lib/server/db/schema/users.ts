@@ -58,10 +58,22 @@ export const loginThrottle = sqliteTable('login_throttle', {
 	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
 });
 
-/** Single-use links (first admin set-up); only the SHA-256 of the token is stored. */
-export const oneTimeToken = sqliteTable('one_time_token', {
-	id: text('id').primaryKey(),
-	purpose: text('purpose', { enum: ['first-admin'] }).notNull(),
-	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
-});
+export const ONE_TIME_PURPOSES = ['first-admin', 'set-password', 'reset-password'] as const;
+export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
+
+/**
+ * Single-use links (first admin set-up, "set your password" for accounts a trainer created,
+ * password recovery); only the SHA-256 of the token is stored. `userId` names the account a
+ * password link is for; the row is deleted when used.
+ */
+export const oneTimeToken = sqliteTable(
+	'one_time_token',
+	{
+		id: text('id').primaryKey(),
+		purpose: text('purpose', { enum: ONE_TIME_PURPOSES }).notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('one_time_token_user_idx').on(t.userId)]
+);

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { allow, canGradeCourse, courseStaff } from '$lib/server/access/index';
+import { allow, canGradeCourse, courseStaff, visibleLearners } from '$lib/server/access/index';
 import { essaysToGrade } from '$lib/server/quiz/attempts/index';
 import { localText } from '$lib/server/text/localised';
 import { gradingCourse } from './grading.server';
@@ -9,10 +9,14 @@ export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	const { user, db, locales, course } = gradingCourse(event);
-	allow(canGradeCourse(user, courseStaff(db, course.id)));
+	const visible = visibleLearners(db, user, course.id);
+	const runsCohort = visible.all || visible.ids.size > 0;
+	allow(canGradeCourse(user, courseStaff(db, course.id), runsCohort));
+	// Names are personal data: a trainer lists only the learners of the cohorts they run.
+	const learners = visible.all ? null : [...visible.ids];
 	return {
 		course: { slug: course.slug, title: course.title },
-		queue: essaysToGrade(db, { courseId: course.id }).map((e) => ({
+		queue: essaysToGrade(db, { courseId: course.id, learners }).map((e) => ({
 			...e,
 			quizTitle: localText(e.quizTitle, locales) || e.quizSlug,
 			submittedAt: e.submittedAt.toISOString()

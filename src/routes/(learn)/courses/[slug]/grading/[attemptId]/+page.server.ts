@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as m from '$lib/paraglide/messages';
-import { allow, canGrade, courseStaff } from '$lib/server/access/index';
+import { allow, canGrade, learnerCohorts } from '$lib/server/access/index';
 import { DomainError } from '$lib/server/errors';
 import { GradeForm } from '$lib/server/input/quiz';
 import { parseForm } from '$lib/server/input/check';
@@ -29,7 +29,8 @@ function locate(event: RequestEvent) {
 	}
 	// Another course's attempt does not exist on this course's pages.
 	if (found.courseId !== course.id) error(404, { message: 'not_found' });
-	allow(canGrade(user, { userId: found.attempt.userId }, courseStaff(db, course.id)));
+	const cohorts = learnerCohorts(db, { learnerId: found.attempt.userId, courseId: course.id });
+	allow(canGrade(user, { userId: found.attempt.userId }, cohorts));
 	return { user, db, locales, course, found };
 }
 

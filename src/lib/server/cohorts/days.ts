@@ -1,0 +1,6 @@
+/** A real calendar day written `YYYY-MM-DD` (`2026-02-30` is not one). */
+export function isDay(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	const d = new Date(`${text}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
