@@ -9,13 +9,17 @@ import { signIn } from '../../../src/lib/server/accounts/sign-in.ts';
 import { createSession } from '../../../src/lib/server/auth/session.ts';
 import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
-import { course } from '../../../src/lib/server/db/schema/index.ts';
+import { cohortAnnouncement, course } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { verifyCertificateCode } from '../../../src/lib/server/certificates/registry.ts';
 import { recordWrongPassword } from '../../../src/lib/server/auth/throttle.ts';
 import { eraseAccount } from '../../../src/lib/server/privacy/erase.ts';
 import { exportPersonalData } from '../../../src/lib/server/privacy/export.ts';
 import { TABLE_HANDLERS } from '../../../src/lib/server/privacy/tables.ts';
+import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
+import { createInvite } from '../../../src/lib/server/cohorts/invites.ts';
+import { addMember } from '../../../src/lib/server/cohorts/members.ts';
+import { issuePasswordLink } from '../../../src/lib/server/accounts/password-links.ts';
 
 let t: TestDb;
 let courseIds: number[];
@@ -98,6 +102,20 @@ async function busyLearner() {
 		userId: me.id,
 		ip: null
 	});
+	// As a course trainer now: opens a cohort (and so runs it), makes a join code, joins it too,
+	// and gets a set-password link.
+	const group = createCohort(t.db, {
+		actor: { id: me.id, role: 'trainer', email: EMAIL },
+		courseId: courseIds[0]!,
+		input: { name: 'Béja, session de printemps' }
+	});
+	createInvite(t.db, { actorId: me.id, cohortId: group.id, days: 7, capacity: null });
+	addMember(t.db, { cohortId: group.id, userId: me.id, method: 'picked', actorId: admin.id });
+	t.db
+		.insert(cohortAnnouncement)
+		.values({ cohortId: group.id, authorId: me.id, body: 'Séance jeudi.', createdAt: new Date() })
+		.run();
+	issuePasswordLink(t.db, { userId: me.id, purpose: 'set-password' });
 	return { me, admin };
 }
 

@@ -121,6 +121,8 @@ export function rightResponse(q: Question, locale: 'ar' | 'fr' | 'en'): unknown 
 	const key = answerKey(q, locale) as never;
 	// The review's answer to a short question is one human answer (its display), not the patterns.
 	if (q.type === 'short') return key;
+	// An essay has no key: any answer long enough for its minWords (assignments ask up to 300).
+	if (q.type === 'essay') return Array.from({ length: 320 }, (_, i) => `mot${String(i)}`).join(' ');
 	if (q.type === 'numeric') {
 		const k = key as { answer?: number; min?: number };
 		return String(k.answer ?? k.min);

@@ -306,5 +306,113 @@ export const TABLE_HANDLERS: TableHandler[] = [
 			})),
 		// Scrubbed by audit-scrub.ts (the log refuses ordinary updates).
 		erase: () => undefined
+	},
+	{
+		section: 'cohorts',
+		table: 'cohort_member',
+		userColumns: ['user_id'],
+		columns: ['cohort', 'course', 'joinedAt', 'joinedBy'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select g.name, c.slug, m.joined_at, m.joined_by from cohort_member m
+				 join cohort g on g.id = m.cohort_id join course c on c.id = g.course_id
+				 where m.user_id = ? order by m.joined_at`,
+				id
+			).map((r) => ({
+				cohort: r.name,
+				course: r.slug,
+				joinedAt: ms(r.joined_at),
+				joinedBy: r.joined_by
+			})),
+		// Memberships move with the statistics, so a cohort's figures stay whole (anonymously).
+		erase: ({ sql, userId, anonymousId }) => {
+			sql
+				.prepare('update cohort_member set user_id = ? where user_id = ?')
+				.run(anonymousId, userId);
+		}
+	},
+	{
+		section: 'cohortsRun',
+		table: 'cohort_trainer',
+		userColumns: ['user_id', 'added_by'],
+		columns: ['cohort', 'course', 'youRunIt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select g.name, c.slug, t.user_id from cohort_trainer t
+				 join cohort g on g.id = t.cohort_id join course c on c.id = g.course_id
+				 where t.user_id = ? or t.added_by = ?`,
+				id,
+				id
+			).map((r) => ({ cohort: r.name, course: r.slug, youRunIt: r.user_id === id })),
+		erase: ({ sql, userId }) => {
+			sql.prepare('delete from cohort_trainer where user_id = ?').run(userId);
+			sql.prepare('update cohort_trainer set added_by = null where added_by = ?').run(userId);
+		}
+	},
+	{
+		section: 'cohortsCreated',
+		table: 'cohort',
+		userColumns: ['created_by'],
+		columns: ['cohort', 'course'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				'select g.name, c.slug from cohort g join course c on c.id = g.course_id where g.created_by = ?',
+				id
+			).map((r) => ({ cohort: r.name, course: r.slug })),
+		erase: ({ sql, userId }) => {
+			sql.prepare('update cohort set created_by = null where created_by = ?').run(userId);
+		}
+	},
+	{
+		section: 'cohortInvites',
+		table: 'cohort_invite',
+		userColumns: ['created_by'],
+		columns: ['cohort'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				'select g.name from cohort_invite i join cohort g on g.id = i.cohort_id where i.created_by = ?',
+				id
+			).map((r) => ({ cohort: r.name })),
+		erase: ({ sql, userId }) => {
+			sql.prepare('update cohort_invite set created_by = null where created_by = ?').run(userId);
+		}
+	},
+	{
+		section: 'announcements',
+		table: 'cohort_announcement',
+		userColumns: ['author_id'],
+		columns: ['cohort', 'text'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select g.name, a.body from cohort_announcement a join cohort g on g.id = a.cohort_id
+				 where a.author_id = ?`,
+				id
+			).map((r) => ({ cohort: r.name, text: r.body })),
+		// What they wrote to a cohort stays for its learners; their name does not.
+		erase: ({ sql, userId }) => {
+			sql
+				.prepare('update cohort_announcement set author_id = null where author_id = ?')
+				.run(userId);
+		}
+	},
+	{
+		section: 'passwordLinks',
+		table: 'one_time_token',
+		userColumns: ['user_id'],
+		columns: ['purpose', 'expiresAt'],
+		// The purpose and expiry only: the link itself is a secret, and only its hash is stored.
+		rows: (sql, id) =>
+			all(sql, 'select purpose, expires_at from one_time_token where user_id = ?', id).map((r) => ({
+				purpose: r.purpose,
+				expiresAt: ms(r.expires_at)
+			})),
+		erase: ({ sql, userId }) => {
+			sql.prepare('delete from one_time_token where user_id = ?').run(userId);
+		}
 	}
 ];
