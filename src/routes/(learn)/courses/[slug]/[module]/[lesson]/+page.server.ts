@@ -7,6 +7,8 @@ import { readLesson } from '$lib/server/learning/reader';
 import { lessonState, recordLessonOpened } from '$lib/server/learning/progress';
 import { completeLesson } from '$lib/server/learning/complete-lesson';
 import { localeOrder, localText } from '$lib/server/text/localised';
+import { nextStep } from '$lib/server/learning/next-step';
+import { quizAfterLesson } from '$lib/server/learning/next-step-rule';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 
@@ -53,6 +55,9 @@ export const load: PageServerLoad = (event) => {
 	const mod = view.modules.find((m) => m.id === lesson.moduleId);
 	if (!mod) error(404, { message: 'not_found' });
 	const base = `/courses/${view.course.slug}`;
+	// At a module's last lesson, "Next" leads to the module's quiz when the course requires it.
+	const quizNext = view.next ? quizAfterLesson(view.next.facts, lesson.id) : null;
+	const step = view.next?.step;
 	return {
 		course: { slug: view.course.slug, title: localText(view.course.title, order) },
 		module: {
@@ -78,7 +83,12 @@ export const load: PageServerLoad = (event) => {
 		base,
 		previous:
 			lesson.previous && `${base}/${lesson.previous.moduleSlug}/${lesson.previous.lessonSlug}`,
-		next: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
+		next: quizNext
+			? `${base}/quiz/${quizNext}`
+			: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
+		nextIsQuiz: quizNext !== null,
+		// Before the first lesson, the pre-test is offered (with "skip") until taken or skipped.
+		pretestOffer: lesson.isFirstLesson && step?.kind === 'pretest' && !step.started,
 		enrolled: view.enrolled,
 		preview: access === 'preview',
 		done: Boolean(state?.completedAt),
@@ -101,12 +111,21 @@ export const actions: Actions = {
 			issuer: config
 		});
 		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
-		// On to the next lesson; after the last, back to the course page and its progress.
+		// On to the module's quiz when it is due, else the next lesson; after the last lesson, to
+		// the course page's next-step card, which says what remains.
+		const { facts } = nextStep(db, {
+			userId: user.id,
+			courseId: view.course.id,
+			modules: view.modules
+		});
+		const quiz = quizAfterLesson(facts, lesson.id);
 		redirect(
 			303,
-			lesson.next
-				? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`
-				: `${base}?finished=1`
+			quiz
+				? `${base}/quiz/${quiz}`
+				: lesson.next
+					? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`
+					: `${base}#next-step-${view.course.slug}`
 		);
 	}
 };
