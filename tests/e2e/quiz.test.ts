@@ -87,6 +87,7 @@ describeBrowser('taking a quiz in a real browser', () => {
 			});
 			await page.goto(`${server.url}/ar${PG}`);
 			await page.getByRole('button', { name: 'التسجيل في الدورة' }).click();
+			await page.getByRole('button', { name: 'تجاوز الاختبار القبلي' }).click();
 			await page.waitForURL(/decentralisation-basics$/);
 			await page.goto(`${server.url}/ar${PG}`);
 			await page.getByRole('link', { name: /اختبار الوحدة 1/ }).click();
@@ -140,6 +141,7 @@ describeBrowser('taking a quiz in a real browser', () => {
 			});
 			await page.goto(`${server.url}/fr${PG}`);
 			await page.getByRole('button', { name: 'M’inscrire à ce cours' }).click();
+			await page.getByRole('button', { name: 'Passer directement aux leçons' }).click();
 			await page.waitForURL(/decentralisation-basics$/);
 			await page.goto(`${server.url}/fr${PG}/quiz/foundations`);
 			await page.getByRole('button', { name: 'Commencer le quiz' }).click();

@@ -100,11 +100,11 @@ describe('lessons', () => {
 		expect(locked.body).not.toContain('Code des collectivités locales');
 	});
 
-	it('enrols once however often the button is pressed, and starts at the first lesson', async () => {
+	it('enrols once however often the button is pressed, and first offers the pre-test', async () => {
 		const { cookie, id } = await learner();
 		const first = await postForm(h.app, `/ar${PG}?/enrol`, {}, cookie);
 		expect(first.statusCode).toBe(303);
-		expect(first.headers.location).toBe(`/ar${L1}`);
+		expect(first.headers.location).toBe(`/ar${PG}#next-step-participatory-governance`);
 		await postForm(h.app, `/ar${PG}?/enrol`, {}, cookie);
 		expect(h.t.db.select().from(enrolment).where(eq(enrolment.userId, id)).all()).toHaveLength(1);
 		expect((await get(`/ar${L2}`, cookie)).statusCode).toBe(200);

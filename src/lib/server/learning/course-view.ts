@@ -6,6 +6,7 @@ import { findEnrolment, listEnrolments } from './enrolment.ts';
 import { courseProgress, type CourseProgress } from './progress.ts';
 import { findLessonRef, type LessonRef } from './reader.ts';
 import type { CourseSummary, SyllabusModule } from './types.ts';
+import { nextStep } from './next-step.ts';
 
 export type Viewer = { id: string; role: Role } | null;
 
@@ -16,6 +17,8 @@ export type CourseView = {
 	progress: CourseProgress | null;
 	resume: LessonRef | null;
 	first: LessonRef | null;
+	/** The enrolled learner's next step and what remains; null for anyone else. */
+	next: ReturnType<typeof nextStep> | null;
 };
 
 /** A course as one viewer sees it; null when it does not exist for them (unpublished, archived). */
@@ -48,7 +51,9 @@ export function viewCourse(
 		enrolled: Boolean(enrolment),
 		progress,
 		resume: progress ? findLessonRef(modules, progress.resumeLessonId) : null,
-		first
+		first,
+		next:
+			progress && viewer ? nextStep(db, { userId: viewer.id, courseId: course.id, modules }) : null
 	};
 }
 
@@ -86,8 +91,10 @@ export function myLearning(db: Db, { userId }: { userId: string }) {
 		return [
 			{
 				course,
+				modules,
 				progress,
 				resume: findLessonRef(modules, progress.resumeLessonId),
+				next: nextStep(db, { userId, courseId: course.id, modules }),
 				lastActiveAt: e.lastActiveAt
 			}
 		];

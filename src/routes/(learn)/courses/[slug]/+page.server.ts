@@ -16,6 +16,9 @@ import { errorText, refuse } from '$lib/i18n/errors.server';
 import { parseForm } from '$lib/server/input/check';
 import { EnrolmentForm } from '$lib/server/input/courses';
 import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
+import { nextStep, skipPretest } from '$lib/server/learning/next-step';
+import { stepPath } from '$lib/server/learning/next-step-rule';
+import { presentNextStep } from '$lib/server/learning/next-step-view';
 
 // Enrolling is one form post: the course page ships no framework JavaScript (issue 15).
 export const csr = false;
@@ -72,6 +75,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		percent: view.progress?.percent ?? null,
 		resume: view.resume,
 		first: view.first,
+		next: view.next
+			? presentNextStep(view.next, { courseSlug: c.slug, modules: view.modules, order })
+			: null,
 		quizzes: statuses
 			.filter((q) => !isAssignmentSlug(q.slug))
 			.map((q) => ({
@@ -109,12 +115,36 @@ export const actions: Actions = {
 		} catch (e) {
 			return refuse(e);
 		}
-		const start = view.resume ?? view.first;
-		redirect(
-			303,
-			start
-				? `/${event.locals.locale}/courses/${view.course.slug}/${start.moduleSlug}/${start.lessonSlug}`
-				: `/${event.locals.locale}/courses/${view.course.slug}`
-		);
+		// The first step after enrolling: the pre-test offer (on the course page, with "skip"), or
+		// the lesson to read.
+		const { step } = nextStep(db, {
+			userId: user.id,
+			courseId: view.course.id,
+			modules: view.modules
+		});
+		redirect(303, afterStep(event.locals.locale, view.course.slug, step));
+	},
+	skipPretest: (event) => {
+		const user = requireRole(event);
+		const { db } = event.locals.ctx;
+		const view = viewCourse(db, {
+			slug: event.params.slug,
+			viewer: { id: user.id, role: user.role }
+		});
+		if (!view) error(404, { message: 'not_found' });
+		if (!view.enrolled) return fail(403, { message: errorText('not_enrolled') });
+		skipPretest(db, { userId: user.id, courseId: view.course.id });
+		const { step } = nextStep(db, {
+			userId: user.id,
+			courseId: view.course.id,
+			modules: view.modules
+		});
+		redirect(303, afterStep(event.locals.locale, view.course.slug, step));
 	}
 };
+
+function afterStep(locale: string, slug: string, step: Parameters<typeof stepPath>[1]): string {
+	return step.kind === 'pretest'
+		? `/${locale}/courses/${slug}#next-step-${slug}`
+		: `/${locale}${stepPath(slug, step)}`;
+}

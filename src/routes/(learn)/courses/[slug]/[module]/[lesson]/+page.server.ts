@@ -8,6 +8,8 @@ import { lessonExtras } from '$lib/server/learning/lesson-extras';
 import { lessonState, recordLessonOpened } from '$lib/server/learning/progress';
 import { completeLesson } from '$lib/server/learning/complete-lesson';
 import { localeOrder, localText } from '$lib/server/text/localised';
+import { nextStep } from '$lib/server/learning/next-step';
+import { quizAfterLesson } from '$lib/server/learning/next-step-rule';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 
@@ -61,6 +63,9 @@ export const load: PageServerLoad = (event) => {
 		locale: lesson.locale,
 		sources: lesson.sources
 	});
+	// At a module's last lesson, "Next" leads to the module's quiz when the course requires it.
+	const quizNext = view.next ? quizAfterLesson(view.next.facts, lesson.id) : null;
+	const step = view.next?.step;
 	return {
 		course: { slug: view.course.slug, title: localText(view.course.title, order) },
 		module: {
@@ -90,7 +95,12 @@ export const load: PageServerLoad = (event) => {
 		base,
 		previous:
 			lesson.previous && `${base}/${lesson.previous.moduleSlug}/${lesson.previous.lessonSlug}`,
-		next: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
+		next: quizNext
+			? `${base}/quiz/${quizNext}`
+			: lesson.next && `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`,
+		nextIsQuiz: quizNext !== null,
+		// Before the first lesson, the pre-test is offered (with "skip") until taken or skipped.
+		pretestOffer: lesson.isFirstLesson && step?.kind === 'pretest' && !step.started,
 		enrolled: view.enrolled,
 		preview: access === 'preview',
 		done: Boolean(state?.completedAt),
@@ -113,12 +123,21 @@ export const actions: Actions = {
 			issuer: config
 		});
 		const base = `/${event.locals.locale}/courses/${view.course.slug}`;
-		// On to the next lesson; after the last, back to the course page and its progress.
+		// On to the module's quiz when it is due, else the next lesson; after the last lesson, to
+		// the course page's next-step card, which says what remains.
+		const { facts } = nextStep(db, {
+			userId: user.id,
+			courseId: view.course.id,
+			modules: view.modules
+		});
+		const quiz = quizAfterLesson(facts, lesson.id);
 		redirect(
 			303,
-			lesson.next
-				? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`
-				: `${base}?finished=1`
+			quiz
+				? `${base}/quiz/${quiz}`
+				: lesson.next
+					? `${base}/${lesson.next.moduleSlug}/${lesson.next.lessonSlug}`
+					: `${base}#next-step-${view.course.slug}`
 		);
 	}
 };
