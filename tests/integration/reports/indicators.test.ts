@@ -12,14 +12,16 @@ beforeAll(() => {
 	t = createTestDb();
 	({ courseId, otherCourseId } = seedReportFixture(t.db));
 });
-afterAll(() => t.close());
+afterAll(() => {
+	t.close();
+});
 
 const report = (
 	filter: ReportFilter,
 	breakdown: ('governorate' | 'sex' | 'course' | 'position')[] = [],
 	k = 2
 ) => buildReport(t.db, { filter, scope: 'all', breakdown, k });
-const total = (rows: ReportRow[]) => rows[rows.length - 1] as ReportRow;
+const total = (rows: ReportRow[]) => rows[rows.length - 1]!;
 const counts = (row: ReportRow) =>
 	Object.fromEntries(
 		Object.entries(row.counts).map(([name, c]) => [name, c.hidden ? 'hidden' : c.value])
@@ -56,7 +58,7 @@ describe('report indicators (SQL aggregation, real database)', () => {
 	it('Tunis: mean gain 20 with its 95 % interval, Hake gain 1/3, all five improved', () => {
 		const r = report({ courseId }, ['governorate']);
 		expect(r.rows.map((row) => row.keys[0])).toEqual(['TN-11', 'TN-61', 'not-stated', null]);
-		const tunis = r.rows[0] as ReportRow;
+		const tunis = r.rows[0]!;
 		expect(counts(tunis)).toMatchObject({ enrolled: 6, completed: 5, paired: 5, improved: 5 });
 		expect(tunis.meanPre).toBe(40);
 		expect(tunis.meanFinal).toBe(60);
