@@ -14,7 +14,7 @@ export type Rule = {
 	pending?: string;
 };
 
-const RANK = { learner: 0, trainer: 1, admin: 2 } as const;
+const RANK = { learner: 0, partner: 0, trainer: 1, admin: 2 } as const;
 
 const anyone = (): Verdict => 'allow';
 const signedIn = (a: Actor): Verdict => (a.role ? 'allow' : 'signin');
@@ -34,6 +34,14 @@ const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? '
 /** Results and knowledge gain: admins and the course's own trainers only (issue 10 §2). */
 const courseStaff = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.courseTrainer ? 'allow' : 'deny';
+
+/** Aggregate reports: partners, admins, and trainers (limited to their courses' figures). */
+const reportReaders = (a: Actor): Verdict =>
+	!a.role
+		? 'signin'
+		: a.role === 'partner' || a.role === 'admin' || a.role === 'trainer'
+			? 'allow'
+			: 'deny';
 
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
@@ -65,6 +73,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/results': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis': { expect: courseStaff },
 	'/(learn)/courses/[slug]/analysis/export': { expect: courseStaff },
+	'/reports': { expect: reportReaders },
+	'/reports/export': { expect: reportReaders },
 	'/(learn)/certificates': { expect: signedIn },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }

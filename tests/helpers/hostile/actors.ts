@@ -19,7 +19,8 @@ export const ACTORS = {
 	learnerB: { role: 'learner', enrolled: true },
 	trainer: { role: 'trainer' },
 	courseTrainer: { role: 'trainer', courseTrainer: true },
-	admin: { role: 'admin' }
+	admin: { role: 'admin' },
+	partner: { role: 'partner' }
 } as const satisfies Record<string, Actor>;
 
 export type ActorName = keyof typeof ACTORS;

@@ -151,3 +151,30 @@ describe('report indicators (SQL aggregation, real database)', () => {
 		});
 	});
 });
+
+describe('report scope (who sees which courses)', () => {
+	it('gives partners and admins every course, a trainer the courses they run, a learner none', async () => {
+		const { createUser } = await import('../../../src/lib/server/accounts/users.ts');
+		const { assignCourseTrainer } = await import('../../../src/lib/server/courses/trainers.ts');
+		const { reportScope } = await import('../../../src/lib/server/access/index.ts');
+		const make = (email: string, role: 'trainer' | 'partner' | 'learner') =>
+			createUser(t.db, {
+				email,
+				name: email,
+				password: 'a long passphrase',
+				locale: 'fr',
+				role,
+				position: null,
+				governorateId: null,
+				municipalityId: null,
+				gender: null
+			});
+		const trainer = await make('scope-trainer@example.tn', 'trainer');
+		const partner = await make('scope-partner@example.tn', 'partner');
+		const learner = await make('scope-learner@example.tn', 'learner');
+		assignCourseTrainer(t.db, { actorId: trainer.id, courseId: otherCourseId, userId: trainer.id });
+		expect(reportScope(t.db, trainer)).toEqual([otherCourseId]);
+		expect(reportScope(t.db, partner)).toBe('all');
+		expect(reportScope(t.db, learner)).toBeNull();
+	});
+});

@@ -13,3 +13,4 @@ export { lessonAccess, type ReadVerdict } from './lessons.ts';
 export { canContinueAttempt, canGrade, canReviewAttempt } from './attempts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canChangeRoles } from './users.ts';
+export { canViewReports, reportScope } from './reports.ts';
