@@ -60,6 +60,13 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ BACKUP_KEEP: 'many' })).toThrow(/BACKUP_KEEP must be/);
 	});
 
+	it('hides report counts below 5 unless REPORT_MIN_CELL says more, and refuses turning it off', () => {
+		expect(loadConfig({}).reportMinCell).toBe(5);
+		expect(loadConfig({ REPORT_MIN_CELL: '10' }).reportMinCell).toBe(10);
+		expect(() => loadConfig({ REPORT_MIN_CELL: '0' })).toThrow(/at least 2/);
+		expect(() => loadConfig({ REPORT_MIN_CELL: 'few' })).toThrow(/REPORT_MIN_CELL must be/);
+	});
+
 	describe('TRUST_PROXY', () => {
 		it('trusts no proxy unless told which', () => {
 			expect(loadConfig({}).trustProxy).toBe(false);

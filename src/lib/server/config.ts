@@ -34,6 +34,8 @@ export type Config = {
 	metricsAllowLoopback: boolean;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
+	/** Reports hide any count of fewer learners than this (small-cell suppression); at least 2. */
+	reportMinCell: number;
 	/** Who issues certificates, and who signs them (names and titles per locale). */
 	certificateIssuer: string;
 	certificateSignatories: { name: string; title: Partial<Record<'ar' | 'fr' | 'en', string>> }[];
@@ -60,6 +62,13 @@ function readCount(name: string, value: string | undefined, fallback: number): n
 	if (!Number.isInteger(n) || n < 0)
 		throw new ConfigError(`${name} must be a whole number, got "${value}"`);
 	return n;
+}
+
+/** Below 2 nothing but zeros would be hidden: a setting that turns protection off is refused. */
+function readMinCell(value: string | undefined): number {
+	const k = readCount('REPORT_MIN_CELL', value, 5);
+	if (k < 2) throw new ConfigError(`REPORT_MIN_CELL must be at least 2, got "${value}"`);
+	return k;
 }
 
 // Named ranges that Fastify (proxy-addr) understands besides addresses and CIDRs.
@@ -204,6 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
 		metricsToken: readMetricsToken(env.METRICS_TOKEN),
 		metricsAllowLoopback: readFlag('METRICS_ALLOW_LOOPBACK', env.METRICS_ALLOW_LOOPBACK),
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+		reportMinCell: readMinCell(env.REPORT_MIN_CELL),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
 	};

@@ -8,7 +8,8 @@ import {
 import type { Role } from '../../lib/server/db/schema/index.ts';
 import type { AppContext } from '../context.ts';
 
-const RANK: Record<Role, number> = { learner: 0, trainer: 1, admin: 2 };
+// A partner ranks as a learner: reports are granted by their own rule, not by rank.
+const RANK: Record<Role, number> = { learner: 0, partner: 0, trainer: 1, admin: 2 };
 
 /** The signed-in user of an API request, through the same session validation as the pages. */
 export function apiUser(ctx: AppContext, req: FastifyRequest): SessionUser | null {

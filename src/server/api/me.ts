@@ -10,7 +10,12 @@ const Me = Type.Object({
 	id: Type.String(),
 	email: Type.String(),
 	name: Type.String(),
-	role: Type.Union([Type.Literal('learner'), Type.Literal('trainer'), Type.Literal('admin')]),
+	role: Type.Union([
+		Type.Literal('learner'),
+		Type.Literal('trainer'),
+		Type.Literal('admin'),
+		Type.Literal('partner')
+	]),
 	locale: Type.String(),
 	position: Type.Union([Type.String(), Type.Null()]),
 	governorateId: Type.Union([Type.String(), Type.Null()]),

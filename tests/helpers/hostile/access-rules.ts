@@ -15,7 +15,7 @@ export type Rule = {
 	pending?: string;
 };
 
-const RANK = { learner: 0, trainer: 1, admin: 2 } as const;
+const RANK = { learner: 0, partner: 0, trainer: 1, admin: 2 } as const;
 
 const anyone = (): Verdict => 'allow';
 const signedIn = (a: Actor): Verdict => (a.role ? 'allow' : 'signin');
@@ -52,6 +52,14 @@ const gradingQueue = (a: Actor): Verdict =>
 	!a.role
 		? 'signin'
 		: a.role === 'admin' || a.courseTrainer || a.cohortTrainer || a.otherCohortTrainer
+			? 'allow'
+			: 'deny';
+
+/** Aggregate reports: partners, admins, and trainers (limited to their courses' figures). */
+const reportReaders = (a: Actor): Verdict =>
+	!a.role
+		? 'signin'
+		: a.role === 'partner' || a.role === 'admin' || a.role === 'trainer'
 			? 'allow'
 			: 'deny';
 
@@ -103,6 +111,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	},
 	// The facilitator guide (a page saying there is none yet, when the course has none).
 	'/(learn)/courses/[slug]/facilitator': { expect: courseStaff },
+	'/reports': { expect: reportReaders },
+	'/reports/export': { expect: reportReaders },
 	'/(learn)/certificates': { expect: signedIn },
 	// Anyone may see which cohort a live join code is for; joining (the form) needs an account.
 	'/(learn)/join/[joinCode]': { expect: anyone },

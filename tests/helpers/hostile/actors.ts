@@ -25,7 +25,8 @@ export const ACTORS = {
 	courseTrainer: { role: 'trainer', courseTrainer: true },
 	cohortTrainer: { role: 'trainer', cohortTrainer: true },
 	otherCohortTrainer: { role: 'trainer', otherCohortTrainer: true },
-	admin: { role: 'admin' }
+	admin: { role: 'admin' },
+	partner: { role: 'partner' }
 } as const satisfies Record<string, Actor>;
 
 export type ActorName = keyof typeof ACTORS;

@@ -1,5 +1,6 @@
 // A real server on 127.0.0.1 with one account per actor, a course they take, and a victim whose
 // rows no request may change. Shared by the fuzz suite and the access matrix.
+import type { Role } from '../../../src/lib/server/db/schema/index.ts';
 import net from 'node:net';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -72,7 +73,7 @@ export async function startWorld(): Promise<World> {
 	const config = loadConfig({ DATABASE_URL: h.t.file, ...env });
 	const courseId = db.select().from(course).where(eq(course.slug, COURSE)).get()!.id;
 
-	const account = async (name: string, role: 'learner' | 'trainer' | 'admin') =>
+	const account = async (name: string, role: Role) =>
 		(
 			await createUser(db, {
 				email: `${name.toLowerCase()}@hostile.example.tn`,

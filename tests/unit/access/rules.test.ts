@@ -9,6 +9,7 @@ import {
 	canReadUnpublished,
 	canReviewAttempt,
 	canRevokeCertificate,
+	canViewReports,
 	canViewResults,
 	lessonAccess,
 	type Actor,
@@ -133,5 +134,18 @@ describe('reading as staff', () => {
 		expect(at('learner', false, false)).toBe('enrol');
 		expect(at(null, false, false)).toBe('signin');
 		expect(at(null, false, true)).toBe('preview');
+	});
+});
+
+describe('aggregate reports', () => {
+	const partner: Actor = { id: 'p', role: 'partner', email: 'partner@example.tn' };
+	it('are for partners, admins and trainers; never learners or visitors', () => {
+		expect([partner, admin, otherTrainer].map(canViewReports)).toEqual([true, true, true]);
+		expect([learner, demoted, visitor].map(canViewReports)).toEqual([false, false, false]);
+	});
+
+	it('do not make a partner staff of any course', () => {
+		expect(canViewResults(partner, staff)).toBe(false);
+		expect(canReadUnpublished(partner)).toBe(false);
 	});
 });

@@ -2,7 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '../db/schema/index.ts';
 import type { SessionUser } from './session.ts';
 
-const RANK: Record<Role, number> = { learner: 0, trainer: 1, admin: 2 };
+// A partner ranks as a learner: reports are granted by their own rule, not by rank.
+const RANK: Record<Role, number> = { learner: 0, partner: 0, trainer: 1, admin: 2 };
 
 type GuardEvent = { locals: { user: SessionUser | null; locale: string }; url: URL };
 

@@ -1,7 +1,9 @@
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { governorate, municipality } from './geo.ts';
 
-export const ROLES = ['learner', 'trainer', 'admin'] as const;
+// A text column without a CHECK constraint: a new role needs no migration.
+// partner: a donor or ministry programme officer who reads aggregate reports, never names.
+export const ROLES = ['learner', 'trainer', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 export const POSITIONS = [
 	'elected-official',

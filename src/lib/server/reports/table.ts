@@ -1,0 +1,99 @@
+// The report as a table of cells: the one shape the page, the CSV and the XLSX all show, so a
+// hidden count reaches no output. Hidden counts read "< k"; rates and means that are not shown
+// are empty; numbers stay numbers (the page formats them for its locale).
+import type { Cell } from '../export/csv.ts';
+import type { Dimension } from './filters.ts';
+import type { Report, ReportRow } from './indicators.ts';
+
+export const COLUMNS = [
+	'enrolled',
+	'started',
+	'completed',
+	'certified',
+	'completionRate',
+	'womenEnrolledShare',
+	'womenCertifiedShare',
+	'paired',
+	'meanPre',
+	'meanFinal',
+	'meanGain',
+	'gainCi',
+	'hake',
+	'improvedShare'
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** Which columns are percentages (0–100 in the table). */
+export const PERCENT_COLUMNS: readonly Column[] = [
+	'completionRate',
+	'womenEnrolledShare',
+	'womenCertifiedShare',
+	'improvedShare'
+];
+
+export type TableLabels = {
+	dimension: (d: Dimension) => string;
+	category: (d: Dimension, key: string) => string;
+	column: (c: Column) => string;
+	/** The label of a row or column total ("All"). */
+	all: string;
+};
+
+export type ReportTable = {
+	header: string[];
+	rows: { level: ReportRow['level']; cells: Cell[] }[];
+};
+
+const round = (v: number | null, digits = 1): number | null =>
+	v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+const pct = (v: number | null) => round(v === null ? null : v * 100);
+
+function value(row: ReportRow, column: Column, hidden: string): Cell {
+	switch (column) {
+		case 'enrolled':
+		case 'started':
+		case 'completed':
+		case 'certified':
+		case 'paired': {
+			const count = row.counts[column];
+			return count.hidden ? hidden : count.value;
+		}
+		case 'completionRate':
+		case 'womenEnrolledShare':
+		case 'womenCertifiedShare':
+		case 'improvedShare':
+			return pct(row[column]);
+		case 'meanPre':
+		case 'meanFinal':
+		case 'meanGain':
+			return round(row[column]);
+		case 'gainCi':
+			return row.ci ? `${String(round(row.ci[0]))} – ${String(round(row.ci[1]))}` : null;
+		case 'hake':
+			return round(row.hake, 2);
+	}
+}
+
+/** The report's rows as cells, first the breakdown's categories, then every indicator. */
+export function reportTable(report: Report, labels: TableLabels): ReportTable {
+	const hidden = `< ${String(report.k)}`;
+	const dims = report.breakdown;
+	return {
+		header: [
+			...(dims.length ? dims.map(labels.dimension) : [labels.all]),
+			...COLUMNS.map(labels.column)
+		],
+		rows: report.rows.map((row) => ({
+			level: row.level,
+			cells: [
+				...(dims.length
+					? dims.map((d, i) => {
+							const key = row.keys[i];
+							return key == null ? labels.all : labels.category(d, key);
+						})
+					: [labels.all]),
+				...COLUMNS.map((c) => value(row, c, hidden))
+			]
+		}))
+	};
+}

@@ -1,0 +1,102 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guard';
+import { allow, canViewReports, reportScope } from '$lib/server/access/index';
+import { listPlaces } from '$lib/server/accounts/places';
+import { POSITIONS, type Position } from '$lib/server/db/schema/index';
+import { listCourses } from '$lib/server/learning/catalog';
+import { NOT_STATED, parseReportQuery, type Dimension } from '$lib/server/reports/filters';
+import { buildReport } from '$lib/server/reports/indicators';
+import { reportTable, type Column } from '$lib/server/reports/table';
+import { localText } from '$lib/server/text/localised';
+
+const POSITION_LABEL: Record<Position, typeof m.position_other> = {
+	'elected-official': m['position_elected-official'],
+	'council-member': m['position_council-member'],
+	'municipal-staff': m['position_municipal-staff'],
+	'civil-society': m['position_civil-society'],
+	other: m.position_other
+};
+
+const COLUMN_LABEL: Record<Column, typeof m.reports_title> = {
+	enrolled: m.reports_col_enrolled,
+	started: m.reports_col_started,
+	completed: m.reports_col_completed,
+	certified: m.reports_col_certified,
+	completionRate: m.reports_col_completion_rate,
+	womenEnrolledShare: m.reports_col_women_enrolled,
+	womenCertifiedShare: m.reports_col_women_certified,
+	paired: m.reports_col_paired,
+	meanPre: m.reports_col_mean_pre,
+	meanFinal: m.reports_col_mean_final,
+	meanGain: m.reports_col_mean_gain,
+	gainCi: m.reports_col_gain_ci,
+	hake: m.reports_col_hake,
+	improvedShare: m.reports_col_improved
+};
+
+const DIMENSION_LABEL: Record<Dimension, typeof m.reports_title> = {
+	governorate: m.reports_governorate,
+	position: m.reports_position,
+	sex: m.reports_sex,
+	course: m.reports_course
+};
+
+/**
+ * The report the query asks for, as the one table the page and both exports show (suppression
+ * applied in buildReport), with the choices of the filter form.
+ */
+export function loadReport(event: RequestEvent) {
+	const user = requireRole(event);
+	allow(canViewReports(user));
+	const db = event.locals.ctx.db;
+	const scope = reportScope(db, user) ?? [];
+	const query = parseReportQuery(event.url.searchParams);
+	const locale = event.locals.locale;
+	const k = event.locals.ctx.config.reportMinCell;
+	const report = buildReport(db, { ...query, scope, k });
+	const courses = listCourses(db, { includeUnpublished: true })
+		.filter((c) => scope === 'all' || scope.includes(c.id))
+		.map((c) => ({ id: String(c.id), name: localText(c.title, locale) }));
+	const governorates = listPlaces(db, locale).map((g) => ({ id: g.id, name: g.name }));
+	const say = { locale };
+	const notStated = m.reports_not_stated({}, say);
+	const names: Record<Dimension, (key: string) => string> = {
+		governorate: (key) => governorates.find((g) => g.id === key)?.name ?? key,
+		course: (key) => courses.find((c) => c.id === key)?.name ?? key,
+		position: (key) => POSITION_LABEL[key as Position]({}, say),
+		sex: (key) => (key === 'woman' ? m.gender_woman({}, say) : m.gender_man({}, say))
+	};
+	const table = reportTable(report, {
+		dimension: (d) => DIMENSION_LABEL[d]({}, say),
+		category: (d, key) => (key === NOT_STATED ? notStated : names[d](key)),
+		column: (c) => COLUMN_LABEL[c]({}, say),
+		all: m.reports_total({}, say)
+	});
+	const first = report.breakdown[0];
+	// The chart shows the first dimension's categories (their subtotals in a two-way table).
+	const chart = first
+		? report.rows
+				.filter((r) => (report.breakdown.length === 1 ? r.level === 'cell' : r.keys[1] === null))
+				.flatMap((r) => {
+					const key = r.keys[0];
+					if (key == null) return [];
+					const label = key === NOT_STATED ? notStated : names[first](key);
+					return [{ label, value: r.counts.enrolled.hidden ? null : r.counts.enrolled.value }];
+				})
+		: [];
+	return {
+		table,
+		chart,
+		chartLabel: first ? m.reports_chart({ dimension: DIMENSION_LABEL[first]({}, say) }, say) : '',
+		k,
+		extractedAt: report.extractedAt.toISOString(),
+		trainer: user.role === 'trainer',
+		query: Object.fromEntries(event.url.searchParams),
+		options: {
+			courses,
+			governorates,
+			positions: POSITIONS.map((p) => ({ id: p, name: POSITION_LABEL[p]({}, say) }))
+		}
+	};
+}

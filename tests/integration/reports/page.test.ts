@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
+import { postForm } from '../../helpers/forms.ts';
+import { createUser } from '../../../src/lib/server/accounts/users.ts';
+import { seedReportFixture } from './fixture.ts';
+
+let h: TestApp;
+let courseId: number;
+const cookie: Record<string, string> = {};
+
+const account = async (role: 'partner' | 'learner') => {
+	const email = `${role}@example.tn`;
+	await createUser(h.t.db, {
+		email,
+		name: role,
+		password: 'a long passphrase',
+		locale: 'fr',
+		role,
+		position: null,
+		governorateId: null,
+		municipalityId: null,
+		gender: null
+	});
+	const res = await postForm(h.app, '/fr/signin', { email, password: 'a long passphrase' });
+	cookie[role] = cookiesFrom(res.headers);
+};
+
+beforeAll(async () => {
+	h = await buildTestApp({ kit: true });
+	({ courseId } = seedReportFixture(h.t.db));
+	await account('partner');
+	await account('learner');
+});
+afterAll(() => h.close());
+
+const get = (url: string, who?: string) =>
+	h.app.inject({ url, headers: who ? { cookie: cookie[who] ?? '' } : {} });
+
+describe('/reports page and exports', () => {
+	it('is for partners: a learner gets 403, a visitor is sent to sign in', async () => {
+		expect((await get('/fr/reports', 'learner')).statusCode).toBe(403);
+		const anon = await get('/fr/reports');
+		expect(anon.statusCode).toBe(303);
+		expect(anon.headers.location).toContain('/fr/signin');
+	});
+
+	it('shows Tunis 6, hides Sfax (3) and not stated (1) as "< 5", and the total 10', async () => {
+		const page = await get(`/fr/reports?course=${String(courseId)}&by=governorate`, 'partner');
+		expect(page.statusCode).toBe(200);
+		const row = (label: string) => {
+			const start = page.body.search(new RegExp(`<th scope="row"[^>]*>${label}</th>`));
+			expect(start).toBeGreaterThan(0);
+			return page.body.slice(start, page.body.indexOf('</tr>', start));
+		};
+		expect(row('Tunis')).toMatch(/<td[^>]*>6<\/td>/);
+		expect(row('Sfax')).toContain('&lt; 5');
+		expect(row('Sfax')).not.toMatch(/<td[^>]*>3<\/td>/);
+		expect(row('Non renseigné')).toContain('&lt; 5');
+		expect(row('Total')).toMatch(/<td[^>]*>10<\/td>/);
+		expect(page.body).toContain('<svg');
+		expect(page.body).toContain('Masquage des petits effectifs');
+	});
+
+	it('a suppressed value appears in neither the CSV nor the XLSX; both match the page', async () => {
+		const query = `course=${String(courseId)}&by=governorate`;
+		const csv = await get(`/fr/reports/export?${query}&format=csv`, 'partner');
+		expect(csv.statusCode).toBe(200);
+		expect(csv.body.startsWith('\uFEFF')).toBe(true);
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- parse<T> demands `columns`
+		const rows = parse(csv.body.slice(1), { relax_column_count: true }) as string[][];
+		const sfax = rows.find((r) => r[0] === 'Sfax');
+		// Enrolled 3 and started 2 in Sfax: both shown as "< 5", neither number anywhere in the row.
+		expect(sfax?.slice(1, 5)).toEqual(['< 5', '< 5', '< 5', '< 5']);
+		expect(sfax).not.toContain('3');
+		expect(rows.find((r) => r[0] === 'Tunis')?.[1]).toBe('6');
+
+		const xlsx = await get(`/fr/reports/export?${query}&format=xlsx`, 'partner');
+		expect(xlsx.statusCode).toBe(200);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0];
+		const values: unknown[][] = [];
+		sheet?.eachRow((r) => values.push((r.values as unknown[]).slice(1)));
+		const sfaxX = values.find((r) => r[0] === 'Sfax');
+		expect(sfaxX?.slice(1, 5)).toEqual(['< 5', '< 5', '< 5', '< 5']);
+		expect(sfaxX).not.toContain(3);
+		expect(values.find((r) => r[0] === 'Tunis')?.[1]).toBe(6);
+	});
+
+	it('answers a bad filter with 400 and a message, not 500', async () => {
+		expect((await get('/fr/reports?from=2026-99-99', 'partner')).statusCode).toBe(400);
+		expect((await get('/fr/reports/export?format=pdf', 'partner')).statusCode).toBe(400);
+	});
+});
