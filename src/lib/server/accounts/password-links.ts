@@ -76,7 +76,9 @@ export async function usePasswordLink(
 		// Checked again inside the write: two tabs posting the same link set one password.
 		const link = checkPasswordLink(tx, token, now);
 		if (!link) throw new DomainError('password_link_invalid');
-		tx.delete(oneTimeToken).where(eq(oneTimeToken.id, hashToken(token))).run();
+		tx.delete(oneTimeToken)
+			.where(eq(oneTimeToken.id, hashToken(token)))
+			.run();
 		tx.update(user).set({ passwordHash, updatedAt: now }).where(eq(user.id, link.userId)).run();
 		tx.delete(session).where(eq(session.userId, link.userId)).run();
 		recordAudit(
