@@ -29,6 +29,10 @@ const ownerOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.owner ? 'allow'
 const holderOrAdmin = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.owner || a.role === 'admin' ? 'allow' : 'deny';
 
+/** Lessons past the first: the enrolled, and staff preparing the course (not a partner). */
+const lessonReaders = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.enrolled || a.role === 'trainer' || a.role === 'admin' ? 'allow' : 'deny';
+
 /** A reader's own progress: for those enrolled in the course. */
 const enrolledOnly = (a: Actor): Verdict => (!a.role ? 'signin' : a.enrolled ? 'allow' : 'deny');
 
@@ -42,7 +46,7 @@ const courseStaff = (a: Actor): Verdict =>
  */
 const PROBED_COURSE_HAS_WORKSHEETS = fs.existsSync('courses/participatory-governance/worksheets');
 const worksheetReaders = (a: Actor): Verdict =>
-	!a.role ? 'signin' : PROBED_COURSE_HAS_WORKSHEETS ? signedIn(a) : 'deny';
+	!a.role ? 'signin' : PROBED_COURSE_HAS_WORKSHEETS ? lessonReaders(a) : 'deny';
 /** A cohort's pages: its trainers and admins; a trainer of another cohort sees nothing of it. */
 const cohortRunner = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.cohortTrainer ? 'allow' : 'deny';
@@ -86,7 +90,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses': { expect: anyone },
 	'/(learn)/courses/[slug]': { expect: anyone },
 	// The second lesson: past the public preview, for enrolled learners and staff.
-	'/(learn)/courses/[slug]/[module]/[lesson]': { expect: signedIn },
+	'/(learn)/courses/[slug]/[module]/[lesson]': { expect: lessonReaders },
 	'/(learn)/courses/[slug]/quiz/[quiz]': { expect: signedIn },
 	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]': { expect: ownerOnly },
 	'/(learn)/courses/[slug]/quiz/[quiz]/attempt/[attemptId]/review': {

@@ -215,6 +215,7 @@ export async function startWorld(): Promise<World> {
 			questionId: firstQuestion(openAttempt[actor] ?? subject.openAttempt),
 			code: subject.certificate,
 			lang: 'en',
+			ws: currentCourseMeta(db, courseId)?.extras?.worksheets[0]?.slug ?? 'none',
 			cohortId: String(ownersCohort),
 			joinCode,
 			token: 'abcdefghijklmnopqrstuvwxyz234567'

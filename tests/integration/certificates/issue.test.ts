@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const PG = '/courses/participatory-governance';
-const lastLesson = `${PG}/transparency-and-accountability/social-accountability`;
+const lastLesson = `${PG}/transparency-and-accountability/tetouan-open-municipality`;
 
 async function learner(name = 'Amina Ben Salah') {
 	const fields = registration({ name });
@@ -79,7 +79,7 @@ describe('issuing', () => {
 		expect(snap).toMatchObject({
 			holderName: 'Amina Ben Salah',
 			courseSlug: 'participatory-governance',
-			courseVersion: '1.0.0',
+			courseVersion: '1.1.0',
 			hours: PG_HOURS,
 			score: 100
 		});

@@ -21,7 +21,7 @@ function one<T>(row: T | undefined): T {
 	return row;
 }
 const lastLesson =
-	'/courses/participatory-governance/transparency-and-accountability/social-accountability';
+	'/courses/participatory-governance/transparency-and-accountability/tetouan-open-municipality';
 
 beforeAll(async () => {
 	h = await buildTestApp({ kit: true, courses: true });

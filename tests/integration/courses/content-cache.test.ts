@@ -98,7 +98,7 @@ describe('content caches', () => {
 			fs
 				.readFileSync(yaml, 'utf8')
 				.replace(
-					'fr: Gouvernance participative et gouvernement local ouvert',
+					'fr: Gouvernance participative et gouvernance locale ouverte',
 					'fr: Gouvernance participative, édition nouvelle'
 				)
 		);

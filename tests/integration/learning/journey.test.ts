@@ -126,9 +126,9 @@ describe('lessons', () => {
 		await get(`/fr${L3}`, cookie);
 		const page = await get(`/fr${PG}`, cookie);
 		expect(page.body).toContain(`href="/fr${L3}"`);
-		expect(page.body).toMatch(/Progression dans le cours : 13\s?%/);
+		expect(page.body).toMatch(/Progression dans le cours : 8\s?%/);
 		const learn = await get('/fr/learn', cookie);
-		expect(learn.body).toContain('Leçons terminées : 1 sur 8');
+		expect(learn.body).toContain('Leçons terminées : 1 sur 12');
 		expect(learn.body).toContain(`href="/fr${L3}"`);
 	});
 
@@ -205,9 +205,9 @@ describe('learning API', () => {
 		const list = (await get('/api/v1/courses')).json<{ slug: string; title: { ar?: string } }[]>();
 		const pg = list.find((c) => c.slug === 'participatory-governance');
 		expect(pg).toMatchObject({
-			version: '1.0.0',
+			version: '1.1.0',
 			moduleCount: 4,
-			lessonCount: 8,
+			lessonCount: 12,
 			locales: ['ar', 'fr', 'en'],
 			requiresKey: false
 		});
@@ -230,7 +230,7 @@ describe('learning API', () => {
 			expect.objectContaining({
 				course: 'participatory-governance',
 				done: 0,
-				total: 8,
+				total: 12,
 				resume: { module: 'foundations', lesson: 'tunisia-framework' }
 			})
 		]);

@@ -29,7 +29,7 @@ describe('the OpenAPI document', () => {
 			expect.arrayContaining(['/healthz', '/.well-known/jwks.json', '/api/v1/me'])
 		);
 		for (const p of paths) {
-			expect(p).toMatch(/^\/api\/v1\/|^\/healthz$|^\/\.well-known\/jwks\.json$/);
+			expect(p).toMatch(/^\/api\/v1\/|^\/healthz$|^\/metrics$|^\/\.well-known\/jwks\.json$/);
 			expect(p).not.toContain('*');
 		}
 		expect(paths).not.toContain('/api/v1/openapi.json');
@@ -54,7 +54,9 @@ describe('the OpenAPI document', () => {
 				const res = op.responses[code] as OpenAPIV3.ResponseObject;
 				expect(res.description, `${where} ${code}`).not.toBe('Default Response');
 				if (code === '204') continue;
-				expect(res.content?.['application/json']?.schema, `${where} ${code}`).toBeTruthy();
+				// Prometheus reads its own text format; every other body is JSON.
+				const type = path === '/metrics' && code === '200' ? 'text/plain' : 'application/json';
+				expect(res.content?.[type]?.schema, `${where} ${code}`).toBeTruthy();
 			}
 		}
 	});

@@ -2,6 +2,7 @@
 // queries whatever the cohort's size (no query per learner), joined in memory by key.
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { isAssignmentSlug } from '../courses/assignments.ts';
 import {
 	certificate,
 	cohortMember,
@@ -150,7 +151,12 @@ export function cohortOverview(
 
 	const progress = new Map(lessonsDone.map((r) => [key(r.userId, r.moduleId), r]));
 	const tries = new Map(attempts.map((r) => [key(r.userId, r.quizId), r]));
-	const quizOf = new Map(quizzes.filter((q) => q.moduleId !== null).map((q) => [q.moduleId, q]));
+	// A module's quiz, not its assignment (an essay quiz of the same module, marked by trainers).
+	const quizOf = new Map(
+		quizzes
+			.filter((q) => q.moduleId !== null && !isAssignmentSlug(q.slug))
+			.map((q) => [q.moduleId, q])
+	);
 	const final = quizzes.find((q) => q.slug === 'final');
 	const lessonsTotal = mods.reduce((n, m) => n + m.lessons, 0);
 

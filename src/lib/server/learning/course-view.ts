@@ -24,7 +24,7 @@ export type CourseView = {
 /** A course as one viewer sees it; null when it does not exist for them (unpublished, archived). */
 export function viewCourse(
 	db: Db,
-	{ slug, viewer }: { slug: string; viewer: Viewer }
+	{ slug, viewer, withNext = false }: { slug: string; viewer: Viewer; withNext?: boolean }
 ): CourseView | null {
 	const course = findCourse(db, {
 		slug,
@@ -52,8 +52,11 @@ export function viewCourse(
 		progress,
 		resume: progress ? findLessonRef(modules, progress.resumeLessonId) : null,
 		first,
+		// Only the pages that show the next step pay for its queries (quiz pages do not).
 		next:
-			progress && viewer ? nextStep(db, { userId: viewer.id, courseId: course.id, modules }) : null
+			withNext && progress && viewer
+				? nextStep(db, { userId: viewer.id, courseId: course.id, modules })
+				: null
 	};
 }
 

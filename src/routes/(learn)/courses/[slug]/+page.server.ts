@@ -25,7 +25,7 @@ export const csr = false;
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
+	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer, withNext: true });
 	if (!view) error(404, { message: 'not_found' });
 	const order = localeOrder(locals.locale, view.course.locales);
 	const c = view.course;

@@ -20,7 +20,7 @@ export const csr = false;
 function locate(event: Pick<Event, 'locals' | 'params'>) {
 	const { locals, params } = event;
 	const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer });
+	const view = viewCourse(locals.ctx.db, { slug: params.slug, viewer, withNext: true });
 	if (!view) error(404, { message: 'not_found' });
 	const lesson = readLesson(locals.ctx.db, {
 		modules: view.modules,
