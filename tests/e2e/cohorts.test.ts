@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, screenshot } from '../helpers/browser.ts';
 import net from 'node:net';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { finishLessons } from '../helpers/learning.ts';
