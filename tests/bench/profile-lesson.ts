@@ -7,36 +7,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { benchDataDir } from './data-dir.ts';
-
-/** Registers a learner and enrols them, as a browser would; returns their cookie. */
-async function signedInLearner(base: string, course: string): Promise<string> {
-	const form = (fields: Record<string, string>, cookie = '') => ({
-		method: 'POST',
-		redirect: 'manual' as const,
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: base,
-			accept: 'text/html',
-			cookie
-		},
-		body: new URLSearchParams(fields).toString()
-	});
-	const reg = await fetch(
-		`${base}/ar/register`,
-		form({
-			name: 'قارئة',
-			email: `prof${Date.now()}@example.tn`,
-			password: 'bench passphrase',
-			locale: 'ar'
-		})
-	);
-	const cookie = reg.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	await fetch(`${base}/ar/courses/${course}?/enrol`, form({}, cookie));
-	return cookie;
-}
+import { signedInLearner } from './learner.ts';
 
 const dir = path.resolve(process.argv[2] ?? '/tmp/tamkeen-prof');
 fs.mkdirSync(dir, { recursive: true });
@@ -71,7 +42,7 @@ const server = {
 			child.kill('SIGTERM');
 		})
 };
-const cookie = await signedInLearner(server.url, 'participatory-governance');
+const cookie = await signedInLearner(server.url, 'participatory-governance', 'prof');
 const url = `${server.url}/ar/courses/participatory-governance/foundations/tunisia-framework`;
 const headers = { cookie, 'accept-encoding': 'br, gzip', 'accept-language': 'ar' };
 await autocannon({ url, connections: 20, duration: 3, headers });

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { startServer } from '../helpers/server.ts';
 import { benchDataDir } from './data-dir.ts';
 import { weightSection } from './weights.ts';
+import { signedInLearner } from './learner.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -96,36 +97,6 @@ function capture(url: string, headers: Record<string, string> = {}) {
 }
 
 export type Target = { name: string; path: string; headers?: Record<string, string> };
-
-/** Registers a learner and enrols them, as a browser would; returns their cookie. */
-async function signedInLearner(base: string, course: string): Promise<string> {
-	const form = (fields: Record<string, string>, cookie = '') => ({
-		method: 'POST',
-		redirect: 'manual' as const,
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: base,
-			accept: 'text/html',
-			cookie
-		},
-		body: new URLSearchParams(fields).toString()
-	});
-	const reg = await fetch(
-		`${base}/ar/register`,
-		form({
-			name: 'قارئة',
-			email: `bench${Date.now()}@example.tn`,
-			password: 'bench passphrase',
-			locale: 'ar'
-		})
-	);
-	const cookie = reg.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	await fetch(`${base}/ar/courses/${course}?/enrol`, form({}, cookie));
-	return cookie;
-}
 
 async function main() {
 	const server = await startServer({ dir: benchDataDir() });
