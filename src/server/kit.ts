@@ -8,6 +8,8 @@ import { createReadableStream, getRequest } from '@sveltejs/kit/node';
 import type { AppContext } from './context.ts';
 import { routePlugin } from './route-plugin.ts';
 import { noteKitRoute } from './route-pattern.ts';
+import { createPageCache } from './page-cache.ts';
+import { contentVersion } from '../lib/server/courses/cache.ts';
 
 const BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -40,6 +42,11 @@ export async function registerKit(
 		read: (file) => createReadableStream(path.join(buildDir, 'client', file))
 	});
 
+	const pages = createPageCache({
+		seconds: ctx.config.pageCacheSeconds,
+		contentVersion: () => contentVersion(ctx.db)
+	});
+
 	await app.register(
 		routePlugin((scope: FastifyInstance) => {
 			// Leave bodies unread: SvelteKit parses form posts (urlencoded, multipart) itself.
@@ -47,8 +54,18 @@ export async function registerKit(
 			scope.addContentTypeParser('*', (_req, _payload, done) => {
 				done(null);
 			});
+			// Runs after the root scope's compression, so the stored bytes are the ones sent.
+			scope.addHook('onSend', async (req, reply, payload) => {
+				pages.store(req, reply, payload);
+				return payload;
+			});
 
 			const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+				const replayed = pages.serve(req, reply);
+				if (replayed !== null) {
+					noteKitRoute(req, replayed);
+					return reply;
+				}
 				let request: Request;
 				try {
 					request = await getRequest({
@@ -69,6 +86,7 @@ export async function registerKit(
 					getClientAddress: () => req.ip
 				});
 				noteKitRoute(req, route.id);
+				pages.consider(req, route.id, response);
 				reply.code(response.status);
 				for (const [name, value] of response.headers) reply.header(name, value);
 				if (!response.body) return reply.send();

@@ -34,6 +34,8 @@ export type Config = {
 	metricsAllowLoopback: boolean;
 	/** Requests per minute per IP across the site; 0 turns the limit off (benchmarks). */
 	rateLimitPerMinute: number;
+	/** How long an anonymous public page may be replayed (src/server/page-cache.ts); 0 = never. */
+	pageCacheSeconds: number;
 	/** Reports hide any count of fewer learners than this (small-cell suppression); at least 2. */
 	reportMinCell: number;
 	/** Who issues certificates, and who signs them (names and titles per locale). */
@@ -213,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
 		metricsToken: readMetricsToken(env.METRICS_TOKEN),
 		metricsAllowLoopback: readFlag('METRICS_ALLOW_LOOPBACK', env.METRICS_ALLOW_LOOPBACK),
 		rateLimitPerMinute: readCount('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+		pageCacheSeconds: readCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 10),
 		reportMinCell: readMinCell(env.REPORT_MIN_CELL),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
 		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
