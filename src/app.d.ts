@@ -12,6 +12,8 @@ declare global {
 			sessionId: string | null;
 			/** Set by handleError when a DomainError went uncaught: the status it maps to. */
 			refusedStatus?: number;
+			/** Set by the erasure action: the page that confirms it is shown signed out. */
+			accountErased?: boolean;
 		}
 		interface Platform {
 			/** Database and configuration, handed over by the Fastify host (src/server/kit.ts). */

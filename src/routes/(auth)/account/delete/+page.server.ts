@@ -8,6 +8,8 @@ import { errorText, refusal } from '$lib/i18n/errors.server';
 import { certificateChoices } from './choices.server';
 
 export const load: PageServerLoad = (event) => {
+	// Right after the erasure nobody is signed in any more, and the page only says it is done.
+	if (event.locals.accountErased) return { certificates: [] };
 	const me = requireRole(event);
 	const rows = listCertificates(event.locals.ctx.db, { userId: me.id });
 	return { certificates: certificateChoices(rows, event.locals.locale) };
@@ -35,6 +37,7 @@ export const actions: Actions = {
 		// The session is gone with the account; the answer says so on this page, signed out.
 		event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		event.locals.user = null;
+		event.locals.accountErased = true;
 		return { done: true };
 	}
 };
