@@ -14,6 +14,14 @@ function field(value: Cell): string {
 	return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** Any stored value as a cell: dates in ISO 8601, booleans and objects as JSON, null as empty. */
+export function asCell(value: unknown): Cell {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'string' || typeof value === 'number') return value;
+	if (value instanceof Date) return value.toISOString();
+	return JSON.stringify(value);
+}
+
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
 	return '\uFEFF' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { exportPersonalData } from '$lib/server/privacy/export';
-import { toCsv } from '$lib/server/privacy/csv';
+import { asCell, toCsv } from '$lib/server/export/csv';
 import { columnLabel, sectionFile, sectionLabel } from '$lib/i18n/export-labels';
 import { errorText } from '$lib/i18n/errors.server';
 
@@ -36,10 +36,10 @@ export const GET: RequestHandler = (event) => {
 	}
 	const section = data.sections.find((s) => s.key === event.url.searchParams.get('section'));
 	if (format !== 'csv' || !section) error(400, { message: errorText('invalid_choice') });
-	const csv = toCsv(
+	const csv = toCsv([
 		section.columns.map(columnLabel),
-		section.rows.map((r) => section.columns.map((c) => r[c]))
-	);
+		...section.rows.map((r) => section.columns.map((c) => asCell(r[c])))
+	]);
 	return new Response(csv, {
 		headers: {
 			...headers,

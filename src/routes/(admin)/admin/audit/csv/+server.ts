@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { allow, canAudit } from '$lib/server/access/index';
 import { listAuditPage } from '$lib/server/audit/query';
-import { toCsv } from '$lib/server/privacy/csv';
+import { asCell, toCsv } from '$lib/server/export/csv';
 import { describeAudit } from '$lib/i18n/audit-words';
 import * as m from '$lib/paraglide/messages';
 import { readFilter } from '../filter.server';
@@ -14,7 +14,7 @@ export const GET: RequestHandler = (event) => {
 		filter: readFilter(event.url),
 		limit: 0
 	});
-	const csv = toCsv(
+	const csv = toCsv([
 		[
 			m.audit_col_when(),
 			m.audit_col_what(),
@@ -22,8 +22,8 @@ export const GET: RequestHandler = (event) => {
 			m.audit_filter_object(),
 			m.audit_col_address()
 		],
-		rows.map((r) => [r.at, describeAudit(r), r.action, r.subjectId, r.ip])
-	);
+		...rows.map((r) => [r.at, describeAudit(r), r.action, r.subjectId, r.ip].map(asCell))
+	]);
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
