@@ -106,7 +106,7 @@ describe('checking an answer before submitting (immediate feedback)', () => {
 	it('checking an empty answer says "answer first", in the learner\'s language, and checks nothing', async () => {
 		const { cookie, path, attemptId, attempt } = await startAttempt();
 		const short = attempt.questions.find((q) => q.question.type === 'short')!.question;
-		for (const step of [{ check: short.id }, { confirm: short.id }]) {
+		for (const step of [{ check: short.id }, { confirm: short.id }] as Record<string, string>[]) {
 			const res = await postForm(
 				h.app,
 				`${path}?/check`,
