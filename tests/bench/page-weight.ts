@@ -111,7 +111,11 @@ export async function measureWeights(
 				withoutFonts: sum((x) => x.type !== 'font'),
 				fonts: sum((x) => x.type === 'font'),
 				requests: all.length,
-				framework: all.some((x) => x.type === 'script' && x.url.includes('/_app/immutable/'))
+				// Kit's runtime and page nodes; a standalone script (the quiz autosave, built under
+				// workers/) is not the framework.
+				framework: all.some(
+					(x) => x.type === 'script' && /\/_app\/immutable\/(entry|chunks|nodes)\//.test(x.url)
+				)
 			});
 		}
 	} finally {

@@ -3,7 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts/index';
 import { errorText, refusal } from '$lib/i18n/errors.server';
+import { isBlank, readResponse } from '$lib/quiz/responses';
 import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
+
+// No framework JavaScript: the forms post as they are, and one small script saves as you go.
+export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
@@ -43,26 +47,34 @@ function open(event: Parameters<Actions[string]>[0]) {
 	return { user, view, base };
 }
 
+/** A 400 naming each question the server could not take, with the reason beside it. */
+const refuse = (questionIds: string[], message: string) =>
+	fail(400, { problems: Object.fromEntries(questionIds.map((id) => [id, message])), message });
+
+const asText = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : null);
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, view, base } = open(event);
-		const refused = saveForm(event.locals.ctx, {
-			view,
-			userId: user.id,
-			form: await event.request.formData(),
-			base
-		});
-		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
+		const form = await event.request.formData();
+		const refused = saveForm(event.locals.ctx, { view, userId: user.id, form, base });
+		if (refused.length) return refuse(refused, errorText('invalid_response'));
 		return { saved: true };
 	},
-	// Immediate feedback: save what the form holds, then check the one question asked about.
+	// Immediate feedback makes the answer final, so it takes two posts: `check` saves the form and
+	// asks for confirmation, `confirm` (the confirmation's button) checks.
 	check: async (event) => {
 		const { user, view, base } = open(event);
 		const form = await event.request.formData();
 		const refused = saveForm(event.locals.ctx, { view, userId: user.id, form, base });
-		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
-		const check = form.get('check');
-		const questionId = typeof check === 'string' ? check : '';
+		if (refused.length) return refuse(refused, errorText('invalid_response'));
+		const confirmed = asText(form.get('confirm'));
+		const questionId = confirmed ?? asText(form.get('check')) ?? '';
+		const q = view.questions.find((x) => x.id === questionId);
+		if (!q) return fail(400, { message: errorText('unknown_question') });
+		if (isBlank(readResponse(q, form) ?? view.answers[questionId]?.response))
+			return refuse([questionId], errorText('no_answer_to_check'));
+		if (confirmed === null) return { confirm: questionId };
 		try {
 			checkAnswer(event.locals.ctx.db, {
 				attemptId: view.attemptId,
@@ -75,7 +87,7 @@ export const actions: Actions = {
 			// The clock or another tab closed the attempt: its review says what was kept.
 			if (r.code === 'deadline_passed' || r.code === 'attempt_submitted')
 				redirect(303, `${base}/attempt/${view.attemptId}/review`);
-			return fail(r.status, { refused: [questionId], message: r.message });
+			return fail(r.status, { problems: { [questionId]: r.message }, message: r.message });
 		}
 		return { checked: questionId };
 	},
@@ -83,13 +95,9 @@ export const actions: Actions = {
 		const { user, view, base } = open(event);
 		const { db, config } = event.locals.ctx;
 		// What the form holds is saved first: a learner without JavaScript loses nothing typed.
-		const refused = saveForm(event.locals.ctx, {
-			view,
-			userId: user.id,
-			form: await event.request.formData(),
-			base
-		});
-		if (refused.length) return fail(400, { refused, message: errorText('invalid_response') });
+		const form = await event.request.formData();
+		const refused = saveForm(event.locals.ctx, { view, userId: user.id, form, base });
+		if (refused.length) return refuse(refused, errorText('invalid_response'));
 		submitAttempt(db, { attemptId: view.attemptId, userId: user.id, issuer: config });
 		redirect(303, `${base}/attempt/${view.attemptId}/review`);
 	}
