@@ -123,6 +123,10 @@ describeBrowser('partner journey: admin grant, filtered report, print, exports, 
 			expect(women.slice(0, 4)).toEqual(['< 5', '< 5', '< 5', '< 5']);
 			const total = await tableRow(page, locale === 'ar' ? 'المجموع' : 'Total');
 			expect(total[0]).toMatch(/^[0-9٠-٩]+$/);
+			// The printout names the filters, since the form does not print.
+			expect(await page.locator('.applied').innerText()).toContain(
+				locale === 'ar' ? 'تونس' : 'Tunis'
+			);
 			expect(await axeViolations(page)).toEqual([]);
 			await screenshot(page, `partner-report-${locale}-${String(width)}`);
 			await page.emulateMedia({ media: 'print' });
