@@ -123,6 +123,25 @@ describeBrowser('partner journey: admin grant, filtered report, print, exports, 
 			expect(women.slice(0, 4)).toEqual(['< 5', '< 5', '< 5', '< 5']);
 			const total = await tableRow(page, locale === 'ar' ? 'المجموع' : 'Total');
 			expect(total[0]).toMatch(/^[0-9٠-٩]+$/);
+			// Regression (last session): report headers broke mid-word at 360 px. Every word of
+			// every header stays on one line (a compound may break after its hyphen, "pré-|test");
+			// the table scrolls sideways instead.
+			const splitWords = await page.evaluate(() =>
+				[...document.querySelectorAll('table.report thead th')].flatMap((th) => {
+					const text = th.firstChild;
+					if (!(text instanceof Text)) return [];
+					const words: string[] = [];
+					for (const match of text.data.matchAll(/[^\s-]+-?/g)) {
+						const range = document.createRange();
+						range.setStart(text, match.index);
+						range.setEnd(text, match.index + match[0].length);
+						const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+						if (lines.size > 1) words.push(match[0]);
+					}
+					return words;
+				})
+			);
+			expect(splitWords).toEqual([]);
 			// The printout names the filters, since the form does not print.
 			expect(await page.locator('.applied').innerText()).toContain(
 				locale === 'ar' ? 'تونس' : 'Tunis'
