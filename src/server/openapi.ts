@@ -76,9 +76,20 @@ export async function registerOpenApi(app: FastifyInstance, { origin }: { origin
 				title: 'Tamkeen API',
 				version: '1',
 				description:
-					'JSON API of Tamkeen, the e-learning platform for local governments. Signed-in calls use the session cookie of the web site; writes that carry it must come from the site itself (Origin / Sec-Fetch-Site).'
+					'JSON API of Tamkeen, the e-learning platform for local governments. Signed-in calls use the session cookie of the web site, and the report operations also accept a personal access token (Authorization: Bearer); writes that carry it must come from the site itself (Origin / Sec-Fetch-Site).'
 			},
 			servers: [{ url: origin }],
+			components: {
+				securitySchemes: {
+					bearerToken: {
+						type: 'http',
+						scheme: 'bearer',
+						description:
+							'A personal access token, created and revoked on the account page (/account/tokens); scoped (reports:read) and expiring.'
+					},
+					sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tamkeen_session' }
+				}
+			},
 			tags: [
 				{ name: 'account', description: 'The signed-in user' },
 				{ name: 'reference', description: 'Reference data' },
@@ -86,6 +97,7 @@ export async function registerOpenApi(app: FastifyInstance, { origin }: { origin
 				{ name: 'learning', description: 'Enrolments and progress' },
 				{ name: 'quiz', description: 'Quiz attempts' },
 				{ name: 'certificates', description: 'Certificate verification' },
+				{ name: 'reports', description: 'Aggregate reports, small cells suppressed' },
 				{ name: 'operations', description: 'Health and signing keys' }
 			]
 		},

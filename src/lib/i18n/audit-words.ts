@@ -7,7 +7,8 @@ type Say = (w: Words) => string;
 const roleName: Record<string, () => string> = {
 	learner: m.role_learner,
 	trainer: m.role_trainer,
-	admin: m.role_admin
+	admin: m.role_admin,
+	partner: m.role_partner
 };
 
 // One sentence per action code; a code without one is still shown, in a neutral sentence.
@@ -23,6 +24,8 @@ const SENTENCES: Record<string, Say> = {
 	'certificate.issue': m.audit_certificate_issue,
 	'certificate.revoke': m.audit_certificate_revoke,
 	'certificate.reinstate': m.audit_certificate_reinstate,
+	'access_token.create': m.audit_access_token_create,
+	'access_token.revoke': m.audit_access_token_revoke,
 	'course_role.grant': m.audit_course_role_grant,
 	'course_role.revoke': m.audit_course_role_revoke,
 	'course.publish': m.audit_course_publish,

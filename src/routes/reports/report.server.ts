@@ -1,12 +1,11 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
-import { allow, canViewReports, reportScope } from '$lib/server/access/index';
 import { listPlaces } from '$lib/server/accounts/places';
 import { POSITIONS, type Position } from '$lib/server/db/schema/index';
 import { listCourses } from '$lib/server/learning/catalog';
-import { NOT_STATED, parseReportQuery, type Dimension } from '$lib/server/reports/filters';
-import { buildReport } from '$lib/server/reports/indicators';
+import { NOT_STATED, type Dimension } from '$lib/server/reports/filters';
+import { readReport } from '$lib/server/reports/read';
 import { reportTable, type Column } from '$lib/server/reports/table';
 import { localText } from '$lib/server/text/localised';
 
@@ -48,13 +47,10 @@ const DIMENSION_LABEL: Record<Dimension, typeof m.reports_title> = {
  */
 export function loadReport(event: RequestEvent) {
 	const user = requireRole(event);
-	allow(canViewReports(user));
 	const db = event.locals.ctx.db;
-	const scope = reportScope(db, user) ?? [];
-	const query = parseReportQuery(event.url.searchParams);
-	const locale = event.locals.locale;
 	const k = event.locals.ctx.config.reportMinCell;
-	const report = buildReport(db, { ...query, scope, k });
+	const { scope, report } = readReport(db, { actor: user, params: event.url.searchParams, k });
+	const locale = event.locals.locale;
 	const courses = listCourses(db, { includeUnpublished: true })
 		.filter((c) => scope === 'all' || scope.includes(c.id))
 		.map((c) => ({ id: String(c.id), name: localText(c.title, locale) }));

@@ -6,6 +6,7 @@ import { placeRoutes } from './places.ts';
 import { courseRoutes } from './courses.ts';
 import { quizRoutes } from './quiz.ts';
 import { certificateRoutes } from './certificates.ts';
+import { reportRoutes } from './reports.ts';
 import { isCrossSiteWrite } from './same-origin.ts';
 import { syncContentCache } from '../../lib/server/courses/cache.ts';
 
@@ -32,6 +33,7 @@ export async function apiV1(app: FastifyInstance, { ctx }: { ctx: AppContext }) 
 	await api.register(courseRoutes, { ctx });
 	await api.register(quizRoutes, { ctx });
 	await api.register(certificateRoutes, { ctx });
+	await api.register(reportRoutes, { ctx });
 	api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 	// Unknown API paths answer JSON, never SvelteKit's HTML 404.
 	api.all('/*', { schema: { hide: true } }, async (req, reply) =>

@@ -80,6 +80,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/account': { expect: signedIn },
 	'/(auth)/account/export': { expect: signedIn },
 	'/(auth)/account/delete': { expect: signedIn },
+	// Anyone signed in lists and revokes their own tokens; creating one needs a grantable scope.
+	'/(auth)/account/tokens': { expect: signedIn },
 	'/(admin)/admin': { expect: atLeast('admin') },
 	'/(admin)/admin/certificates': { expect: atLeast('admin') },
 	'/(admin)/admin/courses': { expect: atLeast('admin') },
@@ -143,7 +145,10 @@ export const API_RULES: Record<string, Rule> = {
 	'POST /api/v1/attempts/{id}/answers/{questionId}/check': { expect: ownerOnly },
 	'POST /api/v1/attempts/{id}/submit': { expect: ownerOnly },
 	'GET /api/v1/certificates/{code}': { expect: anyone },
-	'POST /api/v1/credentials/verify': { expect: anyone }
+	'POST /api/v1/credentials/verify': { expect: anyone },
+	// With the session cookie here; tokens (Authorization: Bearer) in tests/integration/reports/api.test.ts.
+	'GET /api/v1/reports': { expect: reportReaders },
+	'GET /api/v1/reports/courses': { expect: reportReaders }
 };
 
 /** Routes that have no rule: each one fails the matrix. */

@@ -7,6 +7,7 @@ import { finishLessons, passAllQuizzes } from '../../helpers/learning.ts';
 import { createUser, setRole } from '../../../src/lib/server/accounts/users.ts';
 import { signIn } from '../../../src/lib/server/accounts/sign-in.ts';
 import { createSession } from '../../../src/lib/server/auth/session.ts';
+import { createAccessToken } from '../../../src/lib/server/auth/access-token.ts';
 import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 import { cohortAnnouncement, course } from '../../../src/lib/server/db/schema/index.ts';
@@ -116,6 +117,11 @@ async function busyLearner() {
 		.values({ cohortId: group.id, authorId: me.id, body: 'Séance jeudi.', createdAt: new Date() })
 		.run();
 	issuePasswordLink(t.db, { userId: me.id, purpose: 'set-password' });
+	createAccessToken(t.db, {
+		actor: { id: me.id, role: 'trainer', email: EMAIL, name: NAME, locale: 'ar' },
+		name: 'Tableau de bord',
+		scopes: ['reports:read']
+	});
 	return { me, admin };
 }
 
@@ -175,6 +181,7 @@ describe('personal data: export and erasure', () => {
 		expect(byKey.certificates?.[0]).toMatchObject({ holderName: NAME });
 		expect(byKey.answers?.some((a) => a.response !== null)).toBe(true);
 		expect(JSON.stringify(byKey.sessions)).not.toMatch(/[0-9a-f]{64}/);
+		expect(JSON.stringify(byKey.accessTokens)).not.toMatch(/[0-9a-f]{64}/);
 		expect(byKey.audit?.some((a) => a.action === 'session.sign_in' && a.ip === IP)).toBe(true);
 	});
 

@@ -82,10 +82,42 @@ describe('the OpenAPI document', () => {
 		expect(codes('/healthz', 'get')).toEqual(['200', '500', '503']);
 	});
 
+	it('documents the report operations with a bearer token scheme, their refusals and limit', () => {
+		const schemes = doc.components?.securitySchemes ?? {};
+		expect(schemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+		for (const path of ['/api/v1/reports', '/api/v1/reports/courses']) {
+			const op = doc.paths[path]?.get;
+			expect(op?.security, path).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
+			expect(Object.keys(op?.responses ?? {}), path).toEqual(
+				expect.arrayContaining(['200', '400', '401', '403', '429', '500'])
+			);
+		}
+		const params = (doc.paths['/api/v1/reports']?.get?.parameters ??
+			[]) as OpenAPIV3.ParameterObject[];
+		expect(params.map((p) => p.name)).toEqual(
+			expect.arrayContaining([
+				'course',
+				'from',
+				'to',
+				'governorate',
+				'position',
+				'sex',
+				'by',
+				'by2'
+			])
+		);
+	});
+
 	it('matches what the routes really answer: errors carry the shared shape', async () => {
 		const res = await h.app.inject({ url: '/api/v1/governorates?locale=de' });
 		expect(res.statusCode).toBe(400);
 		expect(Object.keys(res.json()).sort()).toEqual(['error', 'message', 'requestId']);
+		const report = await h.app.inject({
+			url: '/api/v1/reports',
+			headers: { authorization: 'Bearer tamkeen_unknown' }
+		});
+		expect(report.statusCode).toBe(401);
+		expect(report.json()).toMatchObject({ error: 'INVALID_TOKEN' });
 		const jwks = await h.app.inject({ url: '/.well-known/jwks.json' });
 		expect(jwks.statusCode).toBe(200);
 	});

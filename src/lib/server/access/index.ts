@@ -25,3 +25,4 @@ export {
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
 export { canViewReports, reportScope } from './reports.ts';
+export { canHoldScope, grantableScopes } from './tokens.ts';

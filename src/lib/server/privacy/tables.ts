@@ -98,6 +98,30 @@ export const TABLE_HANDLERS: TableHandler[] = [
 		}
 	},
 	{
+		section: 'accessTokens',
+		table: 'access_token',
+		userColumns: ['user_id'],
+		// Never the token hash: like a session's, it is a credential.
+		columns: ['name', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select name, scopes, created_at, expires_at, last_used_at, revoked_at from access_token
+				 where user_id = ? order by created_at`,
+				id
+			).map((r) => ({
+				name: r.name,
+				scopes: text(r.scopes),
+				createdAt: ms(r.created_at),
+				expiresAt: ms(r.expires_at),
+				lastUsedAt: ms(r.last_used_at),
+				revokedAt: ms(r.revoked_at)
+			})),
+		erase: ({ sql, userId }) => {
+			sql.prepare('delete from access_token where user_id = ?').run(userId);
+		}
+	},
+	{
 		section: 'enrolments',
 		table: 'enrolment',
 		userColumns: ['user_id'],

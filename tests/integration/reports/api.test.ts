@@ -1,0 +1,329 @@
+// GET /api/v1/reports with personal access tokens: the page's figures and suppression, the
+// token's owner's scope, clear refusals, and the account page that creates and revokes tokens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
+import { postForm } from '../../helpers/forms.ts';
+import { createUser } from '../../../src/lib/server/accounts/users.ts';
+import {
+	createAccessToken,
+	LAST_USED_EVERY,
+	validateAccessToken
+} from '../../../src/lib/server/auth/access-token.ts';
+import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
+import {
+	accessToken,
+	auditLog,
+	courseRole,
+	user
+} from '../../../src/lib/server/db/schema/index.ts';
+import { exportPersonalData } from '../../../src/lib/server/privacy/export.ts';
+import { eraseAccount } from '../../../src/lib/server/privacy/erase.ts';
+import { seedReportFixture } from './fixture.ts';
+
+let h: TestApp;
+let courseId: number;
+const people: Record<string, SessionUser> = {};
+const cookie: Record<string, string> = {};
+
+const account = async (name: string, role: 'partner' | 'learner' | 'trainer' | 'admin') => {
+	const email = `${name}@example.tn`;
+	const u = await createUser(h.t.db, {
+		email,
+		name,
+		password: 'a long passphrase',
+		locale: 'fr',
+		role,
+		position: null,
+		governorateId: null,
+		municipalityId: null,
+		gender: null
+	});
+	people[name] = { id: u.id, email, name, role, locale: 'fr' };
+	const res = await postForm(h.app, '/fr/signin', { email, password: 'a long passphrase' });
+	cookie[name] = cookiesFrom(res.headers);
+};
+
+const tokenFor = (name: string, days = 90) =>
+	createAccessToken(h.t.db, {
+		actor: people[name]!,
+		name: 'dashboard',
+		scopes: ['reports:read'],
+		days
+	}).token;
+
+const api = (url: string, token?: string) =>
+	h.app.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+type Body = {
+	k: number;
+	breakdown: string[];
+	rows: { level: string; keys: (string | null)[]; values: Record<string, unknown> }[];
+	error?: string;
+	message?: string;
+};
+
+beforeAll(async () => {
+	h = await buildTestApp({ kit: true });
+	({ courseId } = seedReportFixture(h.t.db));
+	await account('partner', 'partner');
+	await account('learner', 'learner');
+	await account('trainer', 'trainer');
+	await account('other', 'trainer');
+});
+afterAll(() => h.close());
+
+describe('GET /api/v1/reports with a personal access token', () => {
+	it('gives the figures of the page and its CSV, with the same cells suppressed as "< 5"', async () => {
+		const query = `course=${String(courseId)}&by=governorate`;
+		const res = await api(`/api/v1/reports?${query}`, tokenFor('partner'));
+		expect(res.statusCode).toBe(200);
+		const body = res.json<Body>();
+		expect(body.k).toBe(5);
+		expect(body.breakdown).toEqual(['governorate']);
+		const row = (key: string | null) => body.rows.find((r) => r.keys[0] === key);
+		expect(row('TN-11')?.values.enrolled).toBe(6);
+		expect(row('TN-61')?.values.enrolled).toBe('< 5');
+		expect(row('not-stated')?.values.enrolled).toBe('< 5');
+		// A rate from a hidden count is not shown.
+		expect(row('TN-61')?.values.completionRate).toBeNull();
+		expect(row(null)?.level).toBe('total');
+		expect(row(null)?.values.enrolled).toBe(10);
+		expect(JSON.stringify(body)).not.toMatch(/"enrolled":3\b/);
+
+		const csv = await h.app.inject({
+			url: `/fr/reports/export?${query}&format=csv`,
+			headers: { cookie: cookie.partner ?? '' }
+		});
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- parse<T> demands `columns`
+		const rows = parse(csv.body.slice(1), { relax_column_count: true }) as string[][];
+		const cells = (label: string) => rows.find((r) => r[0] === label)?.slice(1, 6);
+		const fromApi = (key: string | null) =>
+			['enrolled', 'started', 'completed', 'certified', 'completionRate'].map((c) => {
+				const v = row(key)?.values[c];
+				return typeof v === 'number' || typeof v === 'string' ? String(v) : '';
+			});
+		expect(fromApi('TN-11')).toEqual(cells('Tunis'));
+		expect(fromApi('TN-61')).toEqual(cells('Sfax'));
+		expect(fromApi(null)).toEqual(cells('Total'));
+	});
+
+	it('refuses a revoked token with 401 and says it was revoked', async () => {
+		const { token, summary } = createAccessToken(h.t.db, {
+			actor: people.partner!,
+			name: 'old',
+			scopes: ['reports:read']
+		});
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(200);
+		h.t.db
+			.update(accessToken)
+			.set({ revokedAt: new Date() })
+			.where(eq(accessToken.id, summary.id))
+			.run();
+		const res = await api('/api/v1/reports', token);
+		expect(res.statusCode).toBe(401);
+		expect(res.json<Body>()).toMatchObject({ error: 'TOKEN_REVOKED' });
+		expect(res.json<Body>().message).toMatch(/revoked/);
+		expect(res.headers['www-authenticate']).toContain('invalid_token');
+	});
+
+	it('refuses an expired token, an unknown one and a malformed header with 401', async () => {
+		const { token } = createAccessToken(h.t.db, {
+			actor: people.partner!,
+			name: 'short',
+			scopes: ['reports:read'],
+			days: 1,
+			now: new Date(Date.now() - 2 * 86_400_000)
+		});
+		expect((await api('/api/v1/reports', token)).json<Body>().error).toBe('TOKEN_EXPIRED');
+		expect((await api('/api/v1/reports', `${token}x`)).json<Body>().error).toBe('INVALID_TOKEN');
+		const basic = await h.app.inject({
+			url: '/api/v1/reports',
+			headers: { authorization: 'Basic dXNlcjpwYXNz' }
+		});
+		expect(basic.statusCode).toBe(401);
+		const none = await api('/api/v1/reports');
+		expect(none.statusCode).toBe(401);
+		expect(none.json<Body>().message).toMatch(/Bearer/);
+	});
+
+	it('refuses a token without the reports:read scope with 403', async () => {
+		const { token, summary } = createAccessToken(h.t.db, {
+			actor: people.partner!,
+			name: 'scoped',
+			scopes: ['reports:read']
+		});
+		h.t.db
+			.update(accessToken)
+			.set({ scopes: 'other:read' })
+			.where(eq(accessToken.id, summary.id))
+			.run();
+		const res = await api('/api/v1/reports', token);
+		expect(res.statusCode).toBe(403);
+		expect(res.json<Body>()).toMatchObject({ error: 'INSUFFICIENT_SCOPE' });
+		expect(res.headers['www-authenticate']).toContain('scope="reports:read"');
+	});
+
+	it('refuses the token of a partner who was made a learner since (403)', async () => {
+		await account('former', 'partner');
+		const token = tokenFor('former');
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(200);
+		h.t.db.update(user).set({ role: 'learner' }).where(eq(user.id, people.former!.id)).run();
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(403);
+	});
+
+	it('lets a learner create no reports:read token', () => {
+		expect(() => tokenFor('learner')).toThrow(/forbidden/);
+	});
+
+	it('shows a trainer only the courses they run, as the page does', async () => {
+		const other = await api(`/api/v1/reports?course=${String(courseId)}`, tokenFor('other'));
+		expect(other.statusCode).toBe(200);
+		expect(other.json<Body>().rows[0]?.values.enrolled).toBe('< 5');
+		expect((await api('/api/v1/reports/courses', tokenFor('other'))).json()).toMatchObject({
+			courses: []
+		});
+		h.t.db
+			.insert(courseRole)
+			.values({ courseId, userId: people.trainer!.id, role: 'trainer', createdAt: new Date() })
+			.run();
+		const mine = await api(`/api/v1/reports?course=${String(courseId)}`, tokenFor('trainer'));
+		expect(mine.json<Body>().rows[0]?.values.enrolled).toBe(10);
+		const choices = await api('/api/v1/reports/courses?locale=fr', tokenFor('trainer'));
+		expect(choices.json<{ courses: { id: number }[] }>().courses.map((c) => c.id)).toEqual([
+			courseId
+		]);
+	});
+
+	it('answers a bad filter with 400 and a message, never 500', async () => {
+		const res = await api('/api/v1/reports?from=2026-99-99', tokenFor('partner'));
+		expect(res.statusCode).toBe(400);
+		expect(res.json<Body>()).toMatchObject({ error: 'INVALID_CHOICE' });
+		expect((await api('/api/v1/reports?by=name', tokenFor('partner'))).statusCode).toBe(400);
+	});
+
+	it('writes last_used_at at most once a minute', () => {
+		const token = tokenFor('partner');
+		const t0 = new Date('2026-12-01T10:00:00Z');
+		const lastUsed = () =>
+			h.t.db
+				.select({ at: accessToken.lastUsedAt })
+				.from(accessToken)
+				.where(eq(accessToken.name, 'dashboard'))
+				.all()
+				.map((r) => r.at?.getTime() ?? 0)
+				.sort()
+				.at(-1);
+		expect(validateAccessToken(h.t.db, token, t0).status).toBe('valid');
+		expect(lastUsed()).toBe(t0.getTime());
+		validateAccessToken(h.t.db, token, new Date(t0.getTime() + 30_000));
+		expect(lastUsed()).toBe(t0.getTime());
+		validateAccessToken(h.t.db, token, new Date(t0.getTime() + LAST_USED_EVERY));
+		expect(lastUsed()).toBe(t0.getTime() + LAST_USED_EVERY);
+	});
+});
+
+describe('/account/tokens', () => {
+	it('creates a token shown once, lists it without the secret, and revokes it (audited)', async () => {
+		const created = await postForm(
+			h.app,
+			'/fr/account/tokens?/create',
+			{ name: 'Tableau du ministère', scope: 'reports:read', days: '90' },
+			cookie.partner
+		);
+		expect(created.statusCode).toBe(200);
+		const token = /data-testid="new-token"[^>]*>(tamkeen_[a-z2-7]+)</.exec(created.body)?.[1];
+		expect(token).toBeTruthy();
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(200);
+
+		const list = await h.app.inject({
+			url: '/fr/account/tokens',
+			headers: { cookie: cookie.partner ?? '' }
+		});
+		expect(list.body).toContain('Tableau du ministère');
+		expect(list.body).not.toContain(token!);
+		const id = h.t.db
+			.select({ id: accessToken.id })
+			.from(accessToken)
+			.where(eq(accessToken.name, 'Tableau du ministère'))
+			.get()?.id;
+
+		// Someone else cannot revoke it: it is not theirs.
+		const stranger = await postForm(
+			h.app,
+			'/fr/account/tokens?/revoke',
+			{ id: id! },
+			cookie.learner
+		);
+		expect(stranger.statusCode).toBe(404);
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(200);
+
+		const revoked = await postForm(
+			h.app,
+			'/fr/account/tokens?/revoke',
+			{ id: id! },
+			cookie.partner
+		);
+		expect(revoked.statusCode).toBe(200);
+		expect(revoked.body).toContain('est révoqué');
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(401);
+		const actions = h.t.db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.subjectId, id!))
+			.all()
+			.map((a) => a.action);
+		expect(actions).toEqual(['access_token.create', 'access_token.revoke']);
+	});
+
+	it('refuses an empty name or an expiry past a year with 400 and a message', async () => {
+		const empty = await postForm(
+			h.app,
+			'/fr/account/tokens?/create',
+			{ name: '', scope: 'reports:read', days: '90' },
+			cookie.partner
+		);
+		expect(empty.statusCode).toBe(400);
+		const long = await postForm(
+			h.app,
+			'/fr/account/tokens?/create',
+			{ name: 'x', scope: 'reports:read', days: '3650' },
+			cookie.partner
+		);
+		expect(long.statusCode).toBe(400);
+	});
+
+	it('offers a learner no scope, and refuses their post with 403', async () => {
+		const page = await h.app.inject({
+			url: '/fr/account/tokens',
+			headers: { cookie: cookie.learner ?? '' }
+		});
+		expect(page.statusCode).toBe(200);
+		expect(page.body).not.toContain('action="?/create"');
+		const post = await postForm(
+			h.app,
+			'/fr/account/tokens?/create',
+			{ name: 'x', scope: 'reports:read', days: '90' },
+			cookie.learner
+		);
+		expect(post.statusCode).toBe(403);
+	});
+
+	it('exports tokens without their hashes and deletes them on erasure', async () => {
+		await account('leaving', 'partner');
+		const token = tokenFor('leaving');
+		const data = exportPersonalData(h.t.db, { userId: people.leaving!.id });
+		const section = data.sections.find((s) => s.key === 'accessTokens');
+		expect(section?.rows).toHaveLength(1);
+		expect(JSON.stringify(data)).not.toMatch(/[0-9a-f]{64}/);
+		eraseAccount(h.t.db, { userId: people.leaving!.id, actorId: people.leaving!.id });
+		expect((await api('/api/v1/reports', token)).statusCode).toBe(401);
+		const left = h.t.db
+			.select()
+			.from(accessToken)
+			.where(eq(accessToken.userId, people.leaving!.id))
+			.all();
+		expect(left).toEqual([]);
+	});
+});
