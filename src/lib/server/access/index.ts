@@ -25,3 +25,13 @@ export {
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
 export { canViewReports, reportScope } from './reports.ts';
+export {
+	canCreateCourse,
+	canEditDraft,
+	canManageRoles,
+	canPublish,
+	canReadDraft,
+	canTranslate,
+	studioMembership,
+	type StudioMembership
+} from './studio.ts';

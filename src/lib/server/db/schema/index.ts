@@ -8,3 +8,4 @@ export * from './certificates.ts';
 export * from './course-roles.ts';
 export * from './runtime.ts';
 export * from './cohorts.ts';
+export * from './drafts.ts';
