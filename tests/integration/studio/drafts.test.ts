@@ -22,6 +22,10 @@ import { draftText, saveDraftFile } from '../../../src/lib/server/studio/draft-f
 import { draftOutline } from '../../../src/lib/server/studio/outline.ts';
 import { readCourseFolder } from '../../../src/lib/server/studio/draft-files.ts';
 import { previewLesson } from '../../../src/lib/server/studio/lesson-edit.ts';
+import { setTitles } from '../../../src/lib/server/studio/metadata.ts';
+import { moveItem } from '../../../src/lib/server/studio/reorder.ts';
+import { insertDraft } from '../../../src/lib/server/studio/draft-files.ts';
+import { VALID_COURSE } from '../../helpers/course-fixture.ts';
 
 let t: TestDb;
 let out: string;
@@ -181,5 +185,43 @@ describe('drafts as course files', () => {
 			'ar'
 		);
 		expect(html).not.toMatch(/<script|onerror|javascript:/i);
+	});
+
+	it('edits a module title in place and reorders modules and lessons by their file names', async () => {
+		const owner = await trainer();
+		const { courseId } = createStudioCourse(t.db, {
+			actorId: owner,
+			slug: 'local-budgets',
+			source: 'ar',
+			titles: { ar: 'x' }
+		});
+		// Start from the fixture course's files instead of the template.
+		t.db.$client.prepare('delete from draft_file where course_id = ?').run(courseId);
+		insertDraft(t.db, {
+			courseId,
+			files: readCourseFolder(VALID_COURSE),
+			actorId: owner,
+			now: new Date()
+		});
+		const before = draftText(t.db, courseId, '01-basics/module.yaml')!;
+		setTitles(t.db, {
+			actorId: owner,
+			courseId,
+			file: '01-basics/module.yaml',
+			titles: { fr: 'Les bases' }
+		});
+		expect(draftText(t.db, courseId, '01-basics/module.yaml')).toBe(
+			before.replace('fr: Les bases du budget', 'fr: Les bases')
+		);
+		moveItem(t.db, { actorId: owner, courseId, item: '02-participation', direction: 'up' });
+		const outline = draftOutline(t.db, courseId, 'fr');
+		expect(outline.modules.map((m) => m.dir)).toEqual(['01-participation', '02-basics']);
+		moveItem(t.db, { actorId: owner, courseId, item: '02-basics/02-reading', direction: 'up' });
+		const lessons = draftOutline(t.db, courseId, 'fr').modules[1]!.lessons.map((l) => l.stem);
+		expect(lessons).toEqual(['02-basics/01-reading', '02-basics/02-two-titles']);
+		expect(draftText(t.db, courseId, '02-basics/01-reading.fr.md')).not.toBeNull();
+		// Still a course the checker accepts, in its new order.
+		const r = publishDraft(t.db, { actorId: owner, courseId, bump: 'minor' });
+		expect(r.ok ? [] : r.problems).toEqual([]);
 	});
 });
