@@ -213,4 +213,44 @@ describe('studio pages, without JavaScript', () => {
 			(await postForm(h.app, `${BASE}?/publish`, { bump: 'patch' }, admin.cookie)).statusCode
 		).toBe(403);
 	});
+
+	it('edits the course titles in course.yaml without touching the other lines', async () => {
+		const before = draftText(h.t.db, courseId(), 'course.yaml')!;
+		const res = await postForm(
+			h.app,
+			`${BASE}?/titles`,
+			{
+				file: 'course.yaml',
+				title_ar: 'أساسيات الميزانية',
+				title_fr: 'Les bases: budget',
+				title_en: 'Budget basics'
+			},
+			owner.cookie
+		);
+		expect(res.statusCode).toBe(200);
+		expect(draftText(h.t.db, courseId(), 'course.yaml')).toBe(
+			before.replace('fr: "Bases du budget"', 'fr: "Les bases: budget"')
+		);
+		const bad = await postForm(
+			h.app,
+			`${BASE}?/titles`,
+			{ file: '../etc/passwd', title_fr: 'x' },
+			owner.cookie
+		);
+		expect(bad.statusCode).toBe(404);
+		const move = await postForm(
+			h.app,
+			`${BASE}?/move`,
+			{ item: '01-introduction', direction: 'sideways' },
+			owner.cookie
+		);
+		expect(move.statusCode).toBe(400);
+		const stranger = await postForm(
+			h.app,
+			`${BASE}?/move`,
+			{ item: '01-introduction', direction: 'up' },
+			translator.cookie
+		);
+		expect(stranger.statusCode).toBe(403);
+	});
 });

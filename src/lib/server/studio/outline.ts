@@ -15,10 +15,17 @@ export type OutlineLesson = {
 	title: string;
 	languages: { locale: Locale; status: TranslationStatus; path: string }[];
 };
-export type OutlineModule = { slug: string; dir: string; title: string; lessons: OutlineLesson[] };
+export type OutlineModule = {
+	slug: string;
+	dir: string;
+	title: string;
+	titles: Partial<Record<Locale, string>>;
+	lessons: OutlineLesson[];
+};
 export type Outline = {
 	/** The course title from the draft's course.yaml ('' when the course has no draft yet). */
 	title: string;
+	titles: Partial<Record<Locale, string>>;
 	source: Locale;
 	modules: OutlineModule[];
 	/** Files whose content differs from the last publication (or that it did not have). */
@@ -36,6 +43,17 @@ const pick = (value: unknown, order: Locale[]): string => {
 	return '';
 };
 
+/** A YAML file's `title` map, its string values only. */
+function titlesOf(yaml: string): Partial<Record<Locale, string>> {
+	const map = getYamlValue(yaml, ['title']);
+	if (map === null || typeof map !== 'object') return {};
+	return Object.fromEntries(
+		Object.entries(map).filter(
+			(e): e is [Locale, string] => typeof e[1] === 'string' && LOCALES.includes(e[0] as Locale)
+		)
+	);
+}
+
 /** The course's draft outline, titles in `locale` where the draft has them. */
 export function draftOutline(db: DbLike, courseId: number, locale: Locale): Outline {
 	const rows = draftRows(db, courseId);
@@ -48,7 +66,7 @@ export function draftOutline(db: DbLike, courseId: number, locale: Locale): Outl
 		const { dir, slug } = m?.groups ?? {};
 		if (!dir || !slug) continue;
 		const title = pick(getYamlValue(text(r), ['title']), order) || slug;
-		modules.set(dir, { slug, dir, title, lessons: [] });
+		modules.set(dir, { slug, dir, title, titles: titlesOf(text(r)), lessons: [] });
 	}
 	const stems = new Map<string, OutlineLesson>();
 	for (const r of rows) {
@@ -96,6 +114,7 @@ export function draftOutline(db: DbLike, courseId: number, locale: Locale): Outl
 	) as Outline['completeness'];
 	return {
 		title: pick(getYamlValue(text(byPath.get('course.yaml')), ['title']), order),
+		titles: titlesOf(text(byPath.get('course.yaml'))),
 		source,
 		modules: [...modules.values()],
 		changes: rows.filter((r) => r.baseHash !== r.hash).length,

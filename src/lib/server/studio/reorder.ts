@@ -117,7 +117,8 @@ function keepTranslationsCurrent(
 		const parts = lessonFileParts(n.row.path);
 		if (!parts || parts.locale === source) continue;
 		const src = byOld.get(`${parts.stem}.${source}.md`);
-		if (src && n.row.sourceHash === src.row.hash)
+		// (A translation whose source is gone has a null hash that matches nothing.)
+		if (src && n.row.sourceHash !== null && n.row.sourceHash === src.row.hash)
 			n.row = { ...n.row, sourceHash: sha256(src.content) };
 	}
 }

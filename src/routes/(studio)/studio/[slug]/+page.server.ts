@@ -4,9 +4,11 @@ import { requireRole } from '$lib/server/auth/guard';
 import { allow, canEditDraft, canManageRoles, canPublish } from '$lib/server/access/index';
 import { draftOutline } from '$lib/server/studio/outline';
 import { publishDraft, type Bump } from '$lib/server/studio/publish';
+import { setTitles } from '$lib/server/studio/metadata';
+import { moveItem } from '$lib/server/studio/reorder';
 import { grantStudioRole, listStudioRoles, revokeStudioRole } from '$lib/server/studio/roles';
 import { STUDIO_ROLES, type StudioRoleName } from '$lib/server/db/schema/index';
-import { isLocale, type Locale } from '$lib/server/text/localised';
+import { isLocale, LOCALES, type Locale } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 import { openStudioCourse } from './studio-course.server';
 
@@ -48,6 +50,42 @@ export const actions: Actions = {
 		const r = publishDraft(event.locals.ctx.db, { actorId: user.id, courseId: course.id, bump });
 		if (!r.ok) return fail(422, { problems: r.problems });
 		return { published: r.version, warnings: r.warnings };
+	},
+	titles: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const { course, membership } = openStudioCourse(event.locals.ctx, user, event.params.slug);
+		allow(canEditDraft(user, membership));
+		const form = await event.request.formData();
+		const file = text(form, 'file');
+		const titles = Object.fromEntries(
+			LOCALES.filter((l) => form.has(`title_${l}`)).map((l) => [l, text(form, `title_${l}`)])
+		);
+		try {
+			setTitles(event.locals.ctx.db, { actorId: user.id, courseId: course.id, file, titles });
+		} catch (e) {
+			return refuse(e, { file });
+		}
+		return { titlesSaved: file };
+	},
+	move: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const { course, membership } = openStudioCourse(event.locals.ctx, user, event.params.slug);
+		allow(canEditDraft(user, membership));
+		const form = await event.request.formData();
+		const direction = text(form, 'direction');
+		if (direction !== 'up' && direction !== 'down')
+			return fail(400, { message: errorText('invalid_choice') });
+		try {
+			moveItem(event.locals.ctx.db, {
+				actorId: user.id,
+				courseId: course.id,
+				item: text(form, 'item'),
+				direction
+			});
+		} catch (e) {
+			return refuse(e);
+		}
+		return { moved: true };
 	},
 	grant: async (event) => {
 		const user = requireRole(event, 'trainer');
