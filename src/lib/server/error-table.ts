@@ -45,6 +45,9 @@ const TABLE: Record<string, Entry> = {
 	dates_out_of_order: [400, say(m.error_dates_out_of_order)],
 	invalid_days: [400, say(m.error_invalid_days)],
 	invalid_capacity: [400, say(m.error_invalid_capacity)],
+	invalid_slug: [400, say(m.error_invalid_slug)],
+	invalid_minutes: [400, say(m.error_invalid_minutes)],
+	invalid_yaml: [400, say(m.error_invalid_yaml)],
 	// Who you are, or what you may do.
 	invalid_credentials: [401, say(m.error_invalid_credentials)],
 	forbidden: [403, say(m.error_forbidden_body)],
@@ -77,6 +80,9 @@ const TABLE: Record<string, Entry> = {
 	conflict: [409, say(m.error_conflict)],
 	cohort_name_taken: [409, say(m.error_cohort_name_taken)],
 	join_code_full: [409, say(m.error_join_code_full)],
+	slug_taken: [409, say(m.error_slug_taken)],
+	last_owner: [409, say(m.error_last_owner)],
+	export_exists: [409, say(m.error_export_exists)],
 	// Too many tries from one address (sign-in, password change, registration): wait and retry.
 	throttled: [429, say(m.error_throttled_soon)],
 	cooldown: [

@@ -67,6 +67,10 @@ const reportReaders = (a: Actor): Verdict =>
 			? 'allow'
 			: 'deny';
 
+/** A course's draft in the studio: its studio roles (here its owner) and admins; nobody else. */
+const studioReaders = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.role === 'admin' || a.studioOwner ? 'allow' : 'deny';
+
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
 	'/verify': { expect: anyone },
@@ -125,6 +129,10 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(trainer)/trainer/cohorts': { expect: atLeast('trainer') },
 	'/(trainer)/trainer/cohorts/[cohortId]': { expect: cohortRunner },
 	'/(trainer)/trainer/cohorts/[cohortId]/manage': { expect: cohortRunner },
+	'/(studio)/studio': { expect: atLeast('trainer') },
+	'/(studio)/studio/[slug]': { expect: studioReaders },
+	// The probed course's second lesson in English (the world's `lang`).
+	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]': { expect: studioReaders },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };

@@ -15,6 +15,10 @@ export type Actor = {
 	cohortTrainer?: boolean;
 	/** Runs another cohort of the same course (an IDOR probe on the first one's pages). */
 	otherCohortTrainer?: boolean;
+	/** Owns the probed course in the studio (course role 'owner'). */
+	studioOwner?: boolean;
+	/** Owns another course in the studio (an IDOR probe on the first one's draft). */
+	otherStudioOwner?: boolean;
 };
 
 export const ACTORS = {
@@ -25,6 +29,8 @@ export const ACTORS = {
 	courseTrainer: { role: 'trainer', courseTrainer: true },
 	cohortTrainer: { role: 'trainer', cohortTrainer: true },
 	otherCohortTrainer: { role: 'trainer', otherCohortTrainer: true },
+	studioOwner: { role: 'trainer', studioOwner: true },
+	otherStudioOwner: { role: 'trainer', otherStudioOwner: true },
 	admin: { role: 'admin' },
 	partner: { role: 'partner' }
 } as const satisfies Record<string, Actor>;

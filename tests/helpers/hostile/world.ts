@@ -19,6 +19,8 @@ import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
 import { addCohortTrainer } from '../../../src/lib/server/cohorts/trainers.ts';
 import { addMember } from '../../../src/lib/server/cohorts/members.ts';
 import { createInvite } from '../../../src/lib/server/cohorts/invites.ts';
+import { grantStudioRole } from '../../../src/lib/server/studio/roles.ts';
+import { createStudioCourse } from '../../../src/lib/server/studio/create-course.ts';
 
 const { attemptAnswer, certificate, course, enrolment, lesson, lessonProgress, module, quiz } =
 	schema;
@@ -99,6 +101,25 @@ export async function startWorld(): Promise<World> {
 	for (const name of ACTOR_NAMES)
 		if ((ACTORS[name] as Actor).courseTrainer)
 			assignCourseTrainer(db, { actorId: userId[admin!]!, courseId, userId: userId[name]! });
+	// Studio owners: of the probed course (granted by an admin), and of a course of their own.
+	for (const name of ACTOR_NAMES) {
+		const a: Actor = ACTORS[name];
+		if (a.studioOwner)
+			grantStudioRole(db, {
+				actorId: userId[admin!]!,
+				courseId,
+				email: `${name.toLowerCase()}@hostile.example.tn`,
+				role: 'owner',
+				languages: []
+			});
+		if (a.otherStudioOwner)
+			createStudioCourse(db, {
+				actorId: userId[name]!,
+				slug: `studio-${name.toLowerCase()}`,
+				source: 'ar',
+				titles: { ar: 'دورة أخرى', fr: 'Autre cours', en: 'Other course' }
+			});
+	}
 	// Two cohorts of the course: the owner's, and another run by `otherCohortTrainer` actors.
 	const adminId = userId[admin!]!;
 	const cohortOf = (name: string, flag: 'cohortTrainer' | 'otherCohortTrainer') => {

@@ -10,6 +10,7 @@ import { createSession } from '../../../src/lib/server/auth/session.ts';
 import { createAccessToken } from '../../../src/lib/server/auth/access-token.ts';
 import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
+import { saveDraftFile } from '../../../src/lib/server/studio/draft-files.ts';
 import { cohortAnnouncement, course } from '../../../src/lib/server/db/schema/index.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { verifyCertificateCode } from '../../../src/lib/server/certificates/registry.ts';
@@ -102,6 +103,14 @@ async function busyLearner() {
 		courseId: courseIds[0]!,
 		userId: me.id,
 		ip: null
+	});
+	// As a trainer, saves a file of a course's draft in the studio.
+	saveDraftFile(t.db, {
+		courseId: courseIds[0]!,
+		path: 'notes.fr.md',
+		text: 'Brouillon',
+		actorId: me.id,
+		now: new Date()
 	});
 	// As a course trainer now: opens a cohort (and so runs it), makes a join code, joins it too,
 	// and gets a set-password link.

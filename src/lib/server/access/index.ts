@@ -26,3 +26,13 @@ export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts'
 export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
 export { canViewReports, reportScope } from './reports.ts';
 export { canHoldScope, grantableScopes } from './tokens.ts';
+export {
+	canCreateCourse,
+	canEditDraft,
+	canManageRoles,
+	canPublish,
+	canReadDraft,
+	canTranslate,
+	studioMembership,
+	type StudioMembership
+} from './studio.ts';

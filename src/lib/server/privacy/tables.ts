@@ -309,6 +309,23 @@ export const TABLE_HANDLERS: TableHandler[] = [
 		}
 	},
 	{
+		section: 'draftFiles',
+		table: 'draft_file',
+		userColumns: ['updated_by'],
+		columns: ['course', 'file', 'updatedAt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select c.slug, d.path, d.updated_at from draft_file d join course c on c.id = d.course_id
+				 where d.updated_by = ? order by d.updated_at`,
+				id
+			).map((r) => ({ course: r.slug, file: r.path, updatedAt: ms(r.updated_at) })),
+		// The text belongs to the course; only the name of who last saved it goes.
+		erase: ({ sql, userId }) => {
+			sql.prepare('update draft_file set updated_by = null where updated_by = ?').run(userId);
+		}
+	},
+	{
 		section: 'audit',
 		table: 'audit_log',
 		userColumns: ['actor_id'],

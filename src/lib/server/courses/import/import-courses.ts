@@ -139,7 +139,7 @@ function archiveMissing(
 }
 
 /** Every lesson text to HTML, before the transaction opens (rendering is the slow part). */
-function renderCourse(c: Course): Rendered {
+export function renderCourse(c: Course): Rendered {
 	const out: Rendered = new Map();
 	for (const m of c.modules) {
 		for (const l of m.lessons) {

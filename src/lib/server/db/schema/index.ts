@@ -9,3 +9,4 @@ export * from './course-roles.ts';
 export * from './runtime.ts';
 export * from './cohorts.ts';
 export * from './access-tokens.ts';
+export * from './drafts.ts';
