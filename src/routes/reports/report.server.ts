@@ -7,6 +7,7 @@ import { POSITIONS, type Position } from '$lib/server/db/schema/index';
 import { listCourses } from '$lib/server/learning/catalog';
 import { NOT_STATED, parseReportQuery, type Dimension } from '$lib/server/reports/filters';
 import { buildReport } from '$lib/server/reports/indicators';
+import { moduleReport, moduleTable } from '$lib/server/reports/modules';
 import { reportTable, type Column } from '$lib/server/reports/table';
 import { localText } from '$lib/server/text/localised';
 
@@ -73,6 +74,17 @@ export function loadReport(event: RequestEvent) {
 		column: (c) => COLUMN_LABEL[c]({}, say),
 		all: m.reports_total({}, say)
 	});
+	const modules = moduleTable(moduleReport(db, { filter: query.filter, scope, k }), k, {
+		header: [
+			m.reports_course({}, say),
+			m.reports_col_module({}, say),
+			m.reports_col_module_tried({}, say),
+			m.reports_col_module_passed({}, say),
+			m.reports_col_module_pass_rate({}, say)
+		],
+		course: (id) => names.course(String(id)),
+		module: (title) => localText(title, locale)
+	});
 	const first = report.breakdown[0];
 	// The chart shows the first dimension's categories (their subtotals in a two-way table).
 	const chart = first
@@ -87,6 +99,7 @@ export function loadReport(event: RequestEvent) {
 		: [];
 	return {
 		table,
+		modules,
 		chart,
 		chartLabel: first ? m.reports_chart({ dimension: DIMENSION_LABEL[first]({}, say) }, say) : '',
 		k,
