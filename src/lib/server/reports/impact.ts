@@ -42,9 +42,8 @@ export function courseImpact(db: DbLike, opts: { slug: string; k: number }): Cou
 		course: { id: found.id, slug: found.slug, title: meta.title, locales: meta.locales },
 		k: opts.k,
 		certified: total?.counts.certified ?? { value: 0, hidden: true },
-		governoratesReached: cells.filter(
-			(r) => !r.counts.enrolled.hidden && r.counts.enrolled.value >= opts.k
-		).length,
+		// "At least k" reveals no small cell, even of a count hidden to protect another one.
+		governoratesReached: cells.filter((r) => r.counts.enrolled.value >= opts.k).length,
 		womenCertifiedShare: total?.womenCertifiedShare ?? null,
 		byGovernorate: cells
 			.filter((r) => r.counts.certified.hidden || r.counts.certified.value > 0)
