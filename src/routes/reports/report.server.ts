@@ -6,6 +6,7 @@ import { POSITIONS, type Position } from '$lib/server/db/schema/index';
 import { listCourses } from '$lib/server/learning/catalog';
 import { NOT_STATED, type Dimension } from '$lib/server/reports/filters';
 import { readReport } from '$lib/server/reports/read';
+import { moduleReport, moduleTable } from '$lib/server/reports/modules';
 import { reportTable, type Column } from '$lib/server/reports/table';
 import { localText } from '$lib/server/text/localised';
 
@@ -49,7 +50,11 @@ export function loadReport(event: RequestEvent) {
 	const user = requireRole(event);
 	const db = event.locals.ctx.db;
 	const k = event.locals.ctx.config.reportMinCell;
-	const { scope, report } = readReport(db, { actor: user, params: event.url.searchParams, k });
+	const { scope, query, report } = readReport(db, {
+		actor: user,
+		params: event.url.searchParams,
+		k
+	});
 	const locale = event.locals.locale;
 	const courses = listCourses(db, { includeUnpublished: true })
 		.filter((c) => scope === 'all' || scope.includes(c.id))
@@ -81,9 +86,21 @@ export function loadReport(event: RequestEvent) {
 					return [{ label, value: r.counts.enrolled.hidden ? null : r.counts.enrolled.value }];
 				})
 		: [];
+	const modules = moduleTable(moduleReport(db, { filter: query.filter, scope, k }), k, {
+		header: [
+			m.reports_course({}, say),
+			m.reports_col_module({}, say),
+			m.reports_col_module_tried({}, say),
+			m.reports_col_module_passed({}, say),
+			m.reports_col_module_pass_rate({}, say)
+		],
+		course: (id) => names.course(String(id)),
+		module: (title) => localText(title, locale)
+	});
 	return {
 		table,
 		chart,
+		modules,
 		chartLabel: first ? m.reports_chart({ dimension: DIMENSION_LABEL[first]({}, say) }, say) : '',
 		k,
 		extractedAt: report.extractedAt.toISOString(),

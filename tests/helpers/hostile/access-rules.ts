@@ -59,6 +59,15 @@ const gradingQueue = (a: Actor): Verdict =>
 			? 'allow'
 			: 'deny';
 
+/**
+ * A course's impact page: public, but only for a course whose course.yaml opts in
+ * (`impact: public`); otherwise it does not exist (404) for anyone.
+ */
+const PROBED_COURSE_IMPACT_PUBLIC = /^impact:\s*public\s*$/m.test(
+	fs.readFileSync('courses/participatory-governance/course.yaml', 'utf8')
+);
+const impactReaders = (): Verdict => (PROBED_COURSE_IMPACT_PUBLIC ? 'allow' : 'deny');
+
 /** Aggregate reports: partners, admins, and trainers (limited to their courses' figures). */
 const reportReaders = (a: Actor): Verdict =>
 	!a.role
@@ -121,6 +130,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	},
 	// The facilitator guide (a page saying there is none yet, when the course has none).
 	'/(learn)/courses/[slug]/facilitator': { expect: courseStaff },
+	'/(learn)/courses/[slug]/impact': { expect: impactReaders },
 	'/reports': { expect: reportReaders },
 	'/reports/export': { expect: reportReaders },
 	'/(learn)/certificates': { expect: signedIn },

@@ -13,7 +13,7 @@ describe('toCsv', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv).toContain('\r\n');
 		expect(csv).toContain('"Ali, ""Sfax"""');
-		const rows = parse<string[]>(csv, { bom: true });
+		const rows: string[][] = parse(csv, { bom: true });
 		expect(rows).toEqual([
 			['الاسم', 'Score'],
 			['أمينة بن صالح', '86.67'],
@@ -23,7 +23,7 @@ describe('toCsv', () => {
 	});
 
 	it('keeps typed text from running as a formula (CSV injection)', () => {
-		const rows = parse<string[]>(toCsv([['=HYPERLINK("x")', '+1', '-2', '@A1', 'safe']]), {
+		const rows: string[][] = parse(toCsv([['=HYPERLINK("x")', '+1', '-2', '@A1', 'safe']]), {
 			bom: true
 		});
 		expect(rows[0]).toEqual(['\'=HYPERLINK("x")', "'+1", "'-2", "'@A1", 'safe']);

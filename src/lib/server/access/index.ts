@@ -24,7 +24,7 @@ export {
 } from './cohorts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
 export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
-export { canViewReports, reportScope } from './reports.ts';
+export { canViewImpact, canViewReports, reportScope } from './reports.ts';
 export { canHoldScope, grantableScopes } from './tokens.ts';
 export {
 	canCreateCourse,

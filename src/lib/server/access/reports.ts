@@ -23,3 +23,8 @@ export function reportScope(db: DbLike, actor: Actor): 'all' | number[] | null {
 		.map((c) => c.id)
 		.filter((id) => isCourseTrainer(actor, courseStaff(db, id)));
 }
+
+/** A course's public impact page exists only when course.yaml opts in (`impact: public`). */
+export function canViewImpact(meta: { impact?: 'public' | 'private' }): boolean {
+	return meta.impact === 'public';
+}

@@ -28,6 +28,8 @@ export type CourseMeta = {
 	pretest: number | null;
 	/** Emails of the trainer accounts that run this course (course.yaml `trainers:`). */
 	trainers: string[];
+	/** `public` publishes the course's impact page (aggregates, small cells hidden); absent in older versions. */
+	impact?: 'public' | 'private';
 };
 
 export type LessonText = {

@@ -1,6 +1,6 @@
-// The one SQL aggregation behind every report: one row per enrolment (with the learner's
-// optional fields and what they did), grouped by the breakdown's categories. Only sums leave
-// the database; margins are sums of cells (counts and the paired sums are additive).
+// The one SQL aggregation behind every report: one row per enrolment (the learner's optional
+// fields and what they did, from facts.ts), grouped by the breakdown's categories. Only sums
+// leave the database; margins are sums of cells (counts and the paired sums are additive).
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
 	type Dimension,
 	type ReportFilter
 } from './filters.ts';
+import { factsSelect, hasReportFacts } from './facts.ts';
 import type { PairedSums } from './statistics.ts';
 
 export type Counts = PairedSums & {
@@ -23,28 +24,6 @@ export type Counts = PairedSums & {
 
 export type CellRow = { keys: string[]; counts: Counts };
 
-// Paired learners follow quiz/knowledge-gain.ts: the submitted pre-test of the course's `final`
-// quiz against the best submitted final attempt, both with a percentage.
-const PER_ENROLMENT = sql`u.gender,
-		exists (select 1 from lesson_progress lp
-			join lesson l on l.id = lp.lesson_id join module mo on mo.id = l.module_id
-			where lp.user_id = e.user_id and mo.course_id = e.course_id) as started,
-		(exists (select 1 from lesson l join module mo on mo.id = l.module_id
-			where mo.course_id = e.course_id and not l.archived and not mo.archived)
-		and not exists (select 1 from lesson l join module mo on mo.id = l.module_id
-			where mo.course_id = e.course_id and not l.archived and not mo.archived
-			and not exists (select 1 from lesson_progress lp where lp.user_id = e.user_id
-				and lp.lesson_id = l.id and lp.completed_at is not null))) as completed,
-		exists (select 1 from certificate c where c.user_id = e.user_id
-			and c.course_id = e.course_id and c.revoked_at is null) as certified,
-		(select a.percentage from quiz_attempt a join quiz q on q.id = a.quiz_id
-			where q.course_id = e.course_id and q.slug = 'final' and a.user_id = e.user_id
-			and a.kind = 'pretest' and a.submitted_at is not null and a.percentage is not null
-			order by a.id limit 1) as pre,
-		(select max(a.percentage) from quiz_attempt a join quiz q on q.id = a.quiz_id
-			where q.course_id = e.course_id and q.slug = 'final' and a.user_id = e.user_id
-			and a.kind = 'attempt' and a.submitted_at is not null) as fin`;
-
 type Raw = Record<string, number | string | null>;
 
 /** Sums per cell of the breakdown (one cell, keys [], without one), under the filter and scope. */
@@ -55,12 +34,14 @@ export function aggregateCells(
 	const where = and(...conditions(opts.filter, opts.scope));
 	const keys = opts.breakdown.map((d, i) => sql`${category(d)} as ${sql.raw(`k${i}`)}`);
 	const groupBy = opts.breakdown.map((_, i) => sql.raw(`k${i}`));
+	// The summary table when it exists; otherwise the same facts computed inline (slow at scale).
+	const facts = hasReportFacts(db) ? sql`report_fact` : sql.raw(`(${factsSelect('1')})`);
 	const query: SQL = sql`
-		with x as (
-			select ${sql.join([...keys, PER_ENROLMENT], sql`, `)}
-			from enrolment e join user u on u.id = e.user_id
-			${where ? sql`where ${where}` : sql``}
-		), b as (select *, fin - pre as gain from x)
+		with b as (
+			select ${sql.join(keys, sql`, `)}${keys.length ? sql`, ` : sql``}e.gender, e.started,
+				e.completed, e.certified, e.pre, e.fin, e.fin - e.pre as gain
+			from ${facts} e ${where ? sql`where ${where}` : sql``}
+		)
 		select ${sql.join([...groupBy, sql`count(*) as enrolled`], sql`, `)},
 			total(started) as started, total(completed) as completed, total(certified) as certified,
 			total(gender = 'woman') as womenEnrolled,

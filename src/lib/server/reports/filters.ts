@@ -1,6 +1,7 @@
-// What a report counts and how it splits it. Each filter is one SQL condition on the enrolment
-// (`e`) or its learner (`u`); a new filter (cohort: `e.user_id IN (SELECT … FROM cohort_member …)`)
-// is one more entry in `conditions`, and the access scope is applied the same way.
+// What a report counts and how it splits it. Each filter is one SQL condition on `e`, one
+// enrolment's row of facts (facts.ts: the enrolment, the learner's optional fields, what they
+// did); a new filter (cohort: `e.user_id IN (SELECT … FROM cohort_member …)`) is one more entry
+// in `conditions`, and the access scope is applied the same way.
 import { sql, type SQL } from 'drizzle-orm';
 import { GENDERS, POSITIONS } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -28,11 +29,11 @@ export type CourseScope = 'all' | readonly number[];
 export function category(d: Dimension): SQL {
 	switch (d) {
 		case 'governorate':
-			return sql`coalesce(u.governorate_id, ${NOT_STATED})`;
+			return sql`coalesce(e.governorate_id, ${NOT_STATED})`;
 		case 'position':
-			return sql`coalesce(u.position, ${NOT_STATED})`;
+			return sql`coalesce(e.position, ${NOT_STATED})`;
 		case 'sex':
-			return sql`case when u.gender in ('woman', 'man') then u.gender else ${NOT_STATED} end`;
+			return sql`case when e.gender in ('woman', 'man') then e.gender else ${NOT_STATED} end`;
 		case 'course':
 			return sql`cast(e.course_id as text)`;
 	}

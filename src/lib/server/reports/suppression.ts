@@ -9,6 +9,9 @@
 
 export type Grid = readonly (readonly number[])[];
 
+/** The primary rule: a count of fewer than k learners is not published. */
+export const isSmall = (count: number, k: number): boolean => count < k;
+
 /** Which entries of the table with margins are hidden; same shape as `withMargins`. */
 export type Mask = boolean[][];
 
@@ -54,7 +57,7 @@ export function suppress(cells: Grid, k: number): Suppressed {
 	const height = values.length;
 	const width = values[0]?.length ?? 0;
 	const reason: Suppressed['reason'] = values.map((row) =>
-		row.map((v) => (v < k ? 'primary' : null))
+		row.map((v) => (isSmall(v, k) ? 'primary' : null))
 	);
 	const isHidden = ([r, c]: [number, number]) => reason[r]?.[c] != null;
 	const all = lines(height, width);

@@ -7,13 +7,17 @@ import { loadReport } from '../report.server';
 
 /** The page's table as CSV or XLSX: the same rows, so the same suppression, then the notes. */
 export const GET: RequestHandler = async (event) => {
-	const { table, k, extractedAt } = loadReport(event);
+	const { table, modules, k, extractedAt } = loadReport(event);
 	const format = event.url.searchParams.get('format');
 	if (format !== 'csv' && format !== 'xlsx') throw new DomainError('invalid_choice', 'format');
 	const locale = event.locals.locale;
 	const rows: Cell[][] = [
 		table.header,
 		...table.rows.map((r) => r.cells),
+		[],
+		[m.reports_modules_caption({}, { locale })],
+		modules.header,
+		...modules.rows,
 		[],
 		[m.reports_suppression({ k }, { locale })],
 		[m.reports_extracted({ date: extractedAt.slice(0, 10) }, { locale })]

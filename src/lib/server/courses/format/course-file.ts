@@ -28,7 +28,8 @@ const KEYS = [
 	'outcomes',
 	'completion',
 	'pretest',
-	'trainers'
+	'trainers',
+	'impact'
 ];
 const SEMVER = /^\d+\.\d+\.\d+$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -88,7 +89,8 @@ export function readCourseFile(
 		outcomes: o.localisedList('outcomes', { min: 3, max: 6 }),
 		completion: readCompletion(o),
 		pretest: o.number('pretest', { required: false, integer: true, min: 1 }) ?? null,
-		trainers: readTrainers(o)
+		trainers: readTrainers(o),
+		impact: o.oneOf('impact', ['public', 'private'], { required: false }) ?? 'private'
 	};
 	if (slug === undefined || version === undefined || src.locales.length === 0) return null;
 	return { slug, version, locales: [...src.locales], meta: meta as CourseMeta };
