@@ -40,20 +40,29 @@ async function contextAs(userId: string, viewport: { width: number; height: numb
 	return context;
 }
 
+/**
+ * Opens `url` without JavaScript (the page people act on), and checks it with axe in a second
+ * context of the same user that runs JavaScript: axe is a script, and in a context without
+ * JavaScript its evaluation never returns (the journey used to hang there, after its first
+ * screenshot).
+ */
 async function checked(context: BrowserContext, url: string, shot: string) {
 	const page = await context.newPage();
 	const res = await page.goto(url);
 	expect(res?.status(), url).toBe(200);
 	await screenshot(page, shot);
-	expect(await axeViolations(page), url).toEqual([]);
+	const audit = await browser.newContext({
+		viewport: page.viewportSize() ?? undefined,
+		storageState: await context.storageState()
+	});
+	const auditPage = await audit.newPage();
+	await auditPage.goto(url);
+	expect(await axeViolations(auditPage), url).toEqual([]);
+	await audit.close();
 	return page;
 }
 
-// Skipped: this journey hangs after its first screenshot (seen on 2026-12-01 on a quiet
-// machine: no step finished within 150 s). The same flows pass over HTTP in
-// tests/integration/cohorts/pages.test.ts; finding the hang is the first task of the next
-// cohort session (issue 13 note).
-describe.skip('cohorts in a real browser, without JavaScript', () => {
+describe('cohorts in a real browser, without JavaScript', () => {
 	// In-process (as the access matrix runs): a spawned server can take over 30 s to start on
 	// shared cores, which the spawn helper does not wait for.
 	beforeAll(async () => {
