@@ -123,6 +123,13 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(trainer)/trainer/cohorts': { expect: atLeast('trainer') },
 	'/(trainer)/trainer/cohorts/[cohortId]': { expect: cohortRunner },
 	'/(trainer)/trainer/cohorts/[cohortId]/manage': { expect: cohortRunner },
+	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
+	// tests/integration/cohorts/learner-page.test.ts for that probe).
+	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {
+		expect: cohortRunner,
+		params: (w) => ({ userId: w.userId[w.owner] ?? 'none' })
+	},
+	'/(trainer)/trainer/cohorts/[cohortId]/export': { expect: cohortRunner },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };
