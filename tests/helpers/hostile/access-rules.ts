@@ -143,6 +143,13 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]': { expect: studioReaders },
 	// The probed course's second lesson in English (the world's `lang`).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]': { expect: studioReaders },
+	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
+	// tests/integration/cohorts/learner-page.test.ts for that probe).
+	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {
+		expect: cohortRunner,
+		params: (w) => ({ userId: w.userId[w.owner] ?? 'none' })
+	},
+	'/(trainer)/trainer/cohorts/[cohortId]/export': { expect: cohortRunner },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };

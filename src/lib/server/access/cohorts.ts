@@ -98,3 +98,29 @@ export function visibleLearners(
 		.all();
 	return { all: false, ids: new Set(rows.map((r) => r.userId)) };
 }
+
+/** Whether `userId` is a member of the cohort. */
+export function isCohortMember(
+	db: DbLike,
+	{ cohortId, userId }: { cohortId: number; userId: string }
+): boolean {
+	return (
+		db
+			.select({ userId: cohortMember.userId })
+			.from(cohortMember)
+			.where(and(eq(cohortMember.cohortId, cohortId), eq(cohortMember.userId, userId)))
+			.get() !== undefined
+	);
+}
+
+/**
+ * One learner's record through a cohort (the trainer's learner page): the cohort's trainers and
+ * admins, and only for a member of that cohort; through it, nobody else's record can be read.
+ */
+export function canViewCohortMember(
+	actor: Actor,
+	staff: CohortStaff,
+	{ member }: { member: boolean }
+): boolean {
+	return member && canRunCohort(actor, staff);
+}

@@ -15,8 +15,10 @@ export { canContinueAttempt, canGrade, canGradeCourse, canReviewAttempt } from '
 export {
 	canCreateCohort,
 	canRunCohort,
+	canViewCohortMember,
 	canViewLearner,
 	cohortStaff,
+	isCohortMember,
 	isCohortTrainer,
 	learnerCohorts,
 	visibleLearners,

@@ -137,6 +137,13 @@ export function getCohort(db: DbLike, cohortId: number): Cohort | null {
 	return db.select().from(cohort).where(eq(cohort.id, cohortId)).get() ?? null;
 }
 
+/** The slug of a cohort's course, for links to the course's analysis and essay queue. */
+export function cohortCourseSlug(db: DbLike, courseId: number): string {
+	return (
+		db.select({ slug: course.slug }).from(course).where(eq(course.id, courseId)).get()?.slug ?? ''
+	);
+}
+
 export type CohortListItem = Cohort & { courseSlug: string; members: number };
 
 /** The cohorts `actor` runs (every cohort for admins), with their member counts. */

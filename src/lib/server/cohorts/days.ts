@@ -4,3 +4,8 @@ export function isDay(text: string): boolean {
 	const d = new Date(`${text}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
+
+/** Today's calendar day in Tunisia, where cohorts run (due dates are Tunisian days). */
+export function tunisDay(now: Date): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Tunis' }).format(now);
+}

@@ -24,3 +24,8 @@ export const InviteForm = defineShape({
 	}),
 	codes: { days: { pattern: 'invalid_days' }, capacity: { pattern: 'invalid_capacity' } }
 });
+
+export const AnnouncementForm = defineShape({
+	schema: Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) }),
+	text: ['body']
+});

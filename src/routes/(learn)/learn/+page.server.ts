@@ -6,6 +6,7 @@ import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 import { listCertificates, toPublic } from '$lib/server/certificates/registry';
 import { assignmentState, isAssignmentSlug } from '$lib/server/courses/assignments';
 import { presentNextStep } from '$lib/server/learning/next-step-view';
+import { presentCohortNews } from '$lib/server/cohorts/learner-news';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
@@ -26,6 +27,13 @@ export const load: PageServerLoad = (event) => {
 						? `/courses/${course.slug}/${resume.moduleSlug}/${resume.lessonSlug}`
 						: null,
 					next: presentNextStep(next, { courseSlug: course.slug, modules, order }),
+					news: presentCohortNews(db, {
+						userId: user.id,
+						courseId: course.id,
+						modules,
+						progress,
+						order
+					}),
 					// Quizzes not passed yet: what is left before the certificate.
 					pendingQuizzes: statuses
 						.filter((q) => !q.passed && !isAssignmentSlug(q.slug))

@@ -19,6 +19,7 @@ import { quizStatusForCourse } from '$lib/server/quiz/attempts/index';
 import { nextStep, skipPretest } from '$lib/server/learning/next-step';
 import { stepPath } from '$lib/server/learning/next-step-rule';
 import { presentNextStep } from '$lib/server/learning/next-step-view';
+import { presentCohortNews } from '$lib/server/cohorts/learner-news';
 
 // Enrolling is one form post: the course page ships no framework JavaScript (issue 15).
 export const csr = false;
@@ -78,6 +79,17 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		next: view.next
 			? presentNextStep(view.next, { courseSlug: c.slug, modules: view.modules, order })
 			: null,
+		// Announcements and due dates, from the learner's own cohorts of this course only.
+		news:
+			view.enrolled && locals.user
+				? presentCohortNews(db, {
+						userId: locals.user.id,
+						courseId: c.id,
+						modules: view.modules,
+						progress: view.progress,
+						order
+					})
+				: null,
 		quizzes: statuses
 			.filter((q) => !isAssignmentSlug(q.slug))
 			.map((q) => ({

@@ -1,10 +1,16 @@
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { runCohort } from './cohort.server';
 import { cohortOverview } from '$lib/server/cohorts/overview';
 import { readGridQuery, viewGrid } from '$lib/server/cohorts/grid-view';
 import { dueDatesOf } from '$lib/server/cohorts/due-dates';
+import { cohortCourseSlug } from '$lib/server/cohorts/cohorts';
 import { localeOrder, localText } from '$lib/server/text/localised';
 import { INTL_LOCALE } from '$lib/i18n/intl-locales';
+import { cohortAnnouncements, postAnnouncement } from '$lib/server/cohorts/announcements';
+import { AnnouncementForm } from '$lib/server/input/cohorts';
+import { parseForm } from '$lib/server/input/check';
+import { errorTexts, refuse } from '$lib/i18n/errors.server';
 
 // The cohort's dashboard: totals and a learners × modules grid, server-rendered, sorted and
 // filtered by query parameters (`sort`, `filter`, `risk`).
@@ -21,6 +27,8 @@ export const load: PageServerLoad = (event) => {
 	const due = dueDatesOf(db, cohort.id);
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
+		courseSlug: cohortCourseSlug(db, cohort.courseId),
+		announcements: cohortAnnouncements(db, { cohortId: cohort.id }),
 		query: q,
 		totals: o.totals,
 		modules: o.modules.map((mod) => ({
@@ -42,4 +50,23 @@ export const load: PageServerLoad = (event) => {
 			atRisk: r.atRisk
 		}))
 	};
+};
+
+export const actions: Actions = {
+	/** A short message to the cohort's learners, shown on their "My learning" and course page. */
+	announce: async (event) => {
+		const { user, cohort } = runCohort(event);
+		const parsed = parseForm(AnnouncementForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { body: parsed.echo.body, errors: errorTexts(parsed.errors) });
+		try {
+			postAnnouncement(event.locals.ctx.db, {
+				actorId: user.id,
+				cohortId: cohort.id,
+				body: parsed.value.body
+			});
+		} catch (e) {
+			return refuse(e);
+		}
+		return { announced: true };
+	}
 };

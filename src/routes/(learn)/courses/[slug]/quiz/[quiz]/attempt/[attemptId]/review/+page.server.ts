@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { reviewAttempt } from '$lib/server/quiz/attempts/index';
-import { describeResponse } from '$lib/quiz/responses';
+import { reviewQuestionsView } from '$lib/quiz/review-questions';
 import { attemptOf, locateQuiz } from '../../../quiz.server';
 
 // A result page: server-rendered, no framework JavaScript needed.
@@ -32,22 +32,6 @@ export const load: PageServerLoad = (event) => {
 			status: r.status,
 			kind: r.kind
 		},
-		questions: r.questions.map((q) => ({
-			id: q.question.id,
-			type: q.question.type,
-			prompt: q.question.prompt,
-			response: describeResponse(q.question, q.response, labels),
-			score: q.score,
-			max: q.max,
-			correct: q.correct,
-			pending: q.pending,
-			feedback: q.feedback,
-			answer:
-				r.answersShown && q.answer !== undefined && q.answer !== null
-					? describeResponse(q.question, q.answer, labels)
-					: null,
-			explanation: q.explanation ?? null,
-			marking: q.marking ?? null
-		}))
+		questions: reviewQuestionsView(r, labels)
 	};
 };

@@ -1,0 +1,114 @@
+// A synthetic cohort with full course activity, for the cohort bench and the statement-count
+// test: learners inserted directly (no password hashing), then every lesson finished and every
+// quiz taken through the real domain functions, some answers left empty (seeded, so two runs
+// build the same data) so that item analysis has spread to work on.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { course, quiz, quizAttempt, user } from '../../src/lib/server/db/schema/index.ts';
+import { createCohort } from '../../src/lib/server/cohorts/cohorts.ts';
+import { addMember } from '../../src/lib/server/cohorts/members.ts';
+import {
+	saveAnswer,
+	startAttempt,
+	submitAttempt
+} from '../../src/lib/server/quiz/attempts/index.ts';
+import { ISSUER, rightResponse } from '../integration/quiz/fixture.ts';
+import { finishLessons } from './learning.ts';
+
+/** A small seeded generator (mulberry32): the same data on every run. */
+function random(seed: number) {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Inserts a user row as the accounts module would, without hashing a password. */
+export function insertUser(
+	db: Db,
+	{ email, name, role }: { email: string; name: string; role: 'learner' | 'trainer' | 'admin' }
+) {
+	const id = randomUUID();
+	const now = new Date();
+	db.insert(user)
+		.values({
+			id,
+			email,
+			name,
+			passwordHash: 'synthetic',
+			role,
+			locale: 'ar',
+			createdAt: now,
+			updatedAt: now
+		})
+		.run();
+	return id;
+}
+
+export type SyntheticCohort = {
+	cohortId: number;
+	courseId: number;
+	trainerId: string;
+	learnerIds: string[];
+};
+
+/** A cohort of `learners` members of `courseSlug`, each with every lesson and quiz done. */
+export function seedCohort(
+	db: Db,
+	{ courseSlug, learners, seed = 1 }: { courseSlug: string; learners: number; seed?: number }
+): SyntheticCohort {
+	const rnd = random(seed);
+	const courseId = db
+		.select({ id: course.id })
+		.from(course)
+		.where(eq(course.slug, courseSlug))
+		.get()!.id;
+	const trainerId = insertUser(db, {
+		email: `trainer-${seed}@example.tn`,
+		name: 'مكوّنة',
+		role: 'trainer'
+	});
+	const c = createCohort(db, {
+		actor: { id: trainerId, role: 'trainer', email: '' },
+		courseId,
+		input: { name: `Synthetic ${seed}` }
+	});
+	const quizzes = db
+		.select()
+		.from(quiz)
+		.where(and(eq(quiz.courseId, courseId), eq(quiz.archived, false)))
+		.all();
+	const learnerIds: string[] = [];
+	for (let n = 0; n < learners; n++) {
+		const userId = insertUser(db, {
+			email: `learner-${seed}-${n}@example.tn`,
+			name: `متعلم ${n}`,
+			role: 'learner'
+		});
+		learnerIds.push(userId);
+		addMember(db, { cohortId: c.id, userId, method: 'picked', actorId: trainerId });
+		finishLessons(db, { userId, courseId });
+		for (const q of quizzes) {
+			const attempt = startAttempt(db, { issuer: ISSUER, userId, quizId: q.id, locale: 'ar' });
+			const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attempt.id)).get()!;
+			for (const { question } of row.questions) {
+				if (question.type === 'description' || rnd() < 0.15) continue;
+				const response = rnd() < 0.2 ? null : rightResponse(question, 'ar');
+				if (response === null) continue;
+				saveAnswer(db, {
+					issuer: ISSUER,
+					attemptId: attempt.id,
+					userId,
+					questionId: question.id,
+					response
+				});
+			}
+			submitAttempt(db, { issuer: ISSUER, attemptId: attempt.id, userId });
+		}
+	}
+	return { cohortId: c.id, courseId, trainerId, learnerIds };
+}
