@@ -74,6 +74,7 @@ const TABLE: Record<string, Entry> = {
 	answer_checked: [409, say(m.error_answer_checked)],
 	feedback_after_submit: [409, say(m.error_feedback_after_submit)],
 	not_submitted: [409, say(m.error_not_submitted)],
+	final_locked: [409, say(m.quiz_error_final_locked)],
 	conflict: [409, say(m.error_conflict)],
 	cohort_name_taken: [409, say(m.error_cohort_name_taken)],
 	join_code_full: [409, say(m.error_join_code_full)],

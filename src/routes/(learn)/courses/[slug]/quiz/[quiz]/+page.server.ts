@@ -4,6 +4,9 @@ import { requireRole } from '$lib/server/auth/guard';
 import { canExportQuiz, courseStaff } from '$lib/server/access/index';
 import { startAttempt, startPretest } from '$lib/server/quiz/attempts/index';
 import { attemptSettings, courseMeta, liveQuiz } from '$lib/server/quiz/attempts/load';
+import { attemptLimits } from '$lib/server/quiz/attempts/start';
+import { finalGate } from '$lib/server/quiz/attempts/final-gate';
+import { localText } from '$lib/server/text/localised';
 import { refuse } from '$lib/i18n/errors.server';
 import { locateQuiz } from './quiz.server';
 
@@ -12,12 +15,23 @@ export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
-	const { view, status, pretest, course, title } = locateQuiz(event, user);
+	const { view, status, pretest, course, title, order } = locateQuiz(event, user);
 	const db = event.locals.ctx.db;
 	const q = liveQuiz(db, status.quizId);
 	const effective = attemptSettings(db, q);
 	const pretestSize = courseMeta(db, q.courseId)?.pretest;
 	if (pretest && typeof pretestSize !== 'number') error(404, { message: 'not_found' });
+	// What stands before Start, shown before it rather than refused after (issue 11 §3).
+	const gate =
+		!pretest && q.slug === 'final'
+			? finalGate(db, { userId: user.id, courseId: q.courseId })
+			: null;
+	const limits = attemptLimits(db, {
+		userId: user.id,
+		quizId: q.id,
+		...q.settings,
+		now: new Date()
+	});
 	return {
 		course,
 		quiz: { slug: event.params.quiz, title, pretest },
@@ -26,8 +40,8 @@ export const load: PageServerLoad = (event) => {
 			: {
 					passMark: effective.passMark,
 					attempts: q.settings.attempts,
-					attemptsLeft:
-						q.settings.attempts > 0 ? Math.max(0, q.settings.attempts - status.attempts) : null,
+					attemptsLeft: limits.left,
+					waitMinutes: status.openAttemptId ? 0 : Math.ceil(limits.waitSeconds / 60),
 					cooldownMinutes: q.settings.cooldownMinutes,
 					timeLimitMinutes: effective.timeLimitMinutes
 				},
@@ -40,6 +54,10 @@ export const load: PageServerLoad = (event) => {
 					awaitingGrading: status.awaitingGrading
 				},
 		mastery: pretest ? null : status.mastery,
+		missing: (gate?.missing ?? []).map((x) => ({
+			slug: x.slug,
+			title: localText(x.title, order) || x.slug
+		})),
 		openAttemptId: pretest ? null : status.openAttemptId,
 		enrolled: view.enrolled,
 		canExport: !pretest && canExportQuiz(user, courseStaff(db, view.course.id))
