@@ -65,10 +65,12 @@ const TABLE: Record<string, Entry> = {
 	// A join code that was real but is no longer usable.
 	join_code_expired: [410, say(m.error_join_code_expired)],
 	join_code_revoked: [410, say(m.error_join_code_revoked)],
+	certificate_revoked: [410, say(m.error_certificate_revoked)],
 	// The state of things forbids it now.
 	email_taken: [409, say(m.error_email_taken)],
 	last_admin: [409, say(m.error_last_admin)],
 	already_revoked: [409, say(m.error_already_revoked)],
+	not_revoked: [409, say(m.error_not_revoked)],
 	attempt_submitted: [409, say(m.quiz_error_attempt_submitted)],
 	deadline_passed: [409, say(m.quiz_error_deadline_passed)],
 	answer_checked: [409, say(m.error_answer_checked)],
