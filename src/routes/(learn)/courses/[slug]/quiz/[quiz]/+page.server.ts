@@ -7,6 +7,8 @@ import { attemptSettings, courseMeta, liveQuiz } from '$lib/server/quiz/attempts
 import { attemptLimits } from '$lib/server/quiz/attempts/start';
 import { finalGate } from '$lib/server/quiz/attempts/final-gate';
 import { localText } from '$lib/server/text/localised';
+import { attemptLanguageStay, switchAttemptLanguage } from '$lib/server/quiz/attempts/language';
+import { ownedAttempt } from '$lib/server/quiz/attempts/load';
 import { refuse } from '$lib/i18n/errors.server';
 import { locateQuiz } from './quiz.server';
 
@@ -26,6 +28,15 @@ export const load: PageServerLoad = (event) => {
 		!pretest && q.slug === 'final'
 			? finalGate(db, { userId: user.id, courseId: q.courseId })
 			: null;
+	// An attempt in progress in another language: say which, and why it cannot follow (issue 11 §7).
+	const open = pretest ? null : status.openAttemptId;
+	const stay = open
+		? attemptLanguageStay(
+				db,
+				ownedAttempt(db, { attemptId: open, userId: user.id }),
+				event.locals.locale
+			)
+		: null;
 	const limits = attemptLimits(db, {
 		userId: user.id,
 		quizId: q.id,
@@ -59,6 +70,7 @@ export const load: PageServerLoad = (event) => {
 			title: localText(x.title, order) || x.slug
 		})),
 		openAttemptId: pretest ? null : status.openAttemptId,
+		language: stay,
 		enrolled: view.enrolled,
 		canExport: !pretest && canExportQuiz(user, courseStaff(db, view.course.id))
 	};
@@ -80,6 +92,8 @@ export const actions: Actions = {
 					? startPretest(db, { ...args, courseId: view.course.id })
 					: startAttempt(db, { ...args, quizId: status.quizId, issuer: event.locals.ctx.config })
 			).id;
+			// Resuming from a page in another language follows it while nothing is answered yet.
+			switchAttemptLanguage(db, { attemptId, userId: user.id, locale: args.locale });
 		} catch (e) {
 			return refuse(e);
 		}
