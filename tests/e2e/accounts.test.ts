@@ -40,14 +40,18 @@ describeBrowser('accounts in a real browser', () => {
 				password: 'كلمة مرور طويلة',
 				name: 'سلمى بن علي'
 			});
-			await expect.poll(() => page.textContent('main')).toContain('مرحبًا بعودتك، سلمى بن علي.');
+			await expect
+				.poll(() => page.textContent('main'))
+				.toContain('مرحبًا بك في تمكين، سلمى بن علي.');
 			expect(await page.getAttribute('html', 'lang')).toBe('ar');
 
 			await page.getByRole('link', { name: 'Français' }).click();
 			await page.waitForURL(/\/fr\/?$/);
 			expect(await page.getAttribute('html', 'lang')).toBe('fr');
 			expect(await page.getAttribute('html', 'dir')).toBe('ltr');
-			await expect.poll(() => page.textContent('main')).toContain('Bon retour, سلمى بن علي.');
+			await expect
+				.poll(() => page.textContent('main'))
+				.toContain('Bienvenue sur Tamkeen, سلمى بن علي.');
 
 			await page.getByRole('button', { name: 'Se déconnecter' }).click();
 			await expect
@@ -63,7 +67,7 @@ describeBrowser('accounts in a real browser', () => {
 			await page.getByLabel('Mot de passe').fill('كلمة مرور طويلة');
 			await page.getByRole('button', { name: 'Se connecter' }).click();
 			await page.waitForURL(`${server.url}/fr`);
-			await expect.poll(() => page.textContent('main')).toContain('Bon retour');
+			await expect.poll(() => page.textContent('main')).toContain('Vos premiers pas');
 			await context.close();
 		}
 	);
@@ -78,7 +82,7 @@ describeBrowser('accounts in a real browser', () => {
 			password: 'sans javascript',
 			name: 'Karim Sans JS'
 		});
-		expect(await page.textContent('main')).toContain('Bon retour, Karim Sans JS.');
+		expect(await page.textContent('main')).toContain('Bienvenue sur Tamkeen, Karim Sans JS.');
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await page.waitForURL(`${server.url}/fr`);
 		expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBeGreaterThan(0);

@@ -91,7 +91,10 @@ describe('signing in and out', () => {
 		expect(res.statusCode).toBe(303);
 		const cookie = cookiesFrom(res.headers);
 		const home = await h.app.inject({ url: '/fr', headers: { cookie } });
-		expect(home.body).toContain(`Bon retour, ${fields.name}.`);
+		// Not enrolled anywhere yet: first steps, not "welcome back" (issue 11 §11).
+		expect(home.body).toContain(`Bienvenue sur Tamkeen, ${fields.name}.`);
+		expect(home.body).toContain('Vos premiers pas');
+		expect(home.body).not.toContain('Bon retour');
 		const out = await postForm(h.app, '/fr/signout', {}, cookie);
 		expect(out.statusCode).toBe(303);
 		const after = await h.app.inject({ url: '/fr/account', headers: { cookie } });

@@ -68,15 +68,18 @@ const TABLE: Record<string, Entry> = {
 	// A join code that was real but is no longer usable.
 	join_code_expired: [410, say(m.error_join_code_expired)],
 	join_code_revoked: [410, say(m.error_join_code_revoked)],
+	certificate_revoked: [410, say(m.error_certificate_revoked)],
 	// The state of things forbids it now.
 	email_taken: [409, say(m.error_email_taken)],
 	last_admin: [409, say(m.error_last_admin)],
 	already_revoked: [409, say(m.error_already_revoked)],
+	not_revoked: [409, say(m.error_not_revoked)],
 	attempt_submitted: [409, say(m.quiz_error_attempt_submitted)],
 	deadline_passed: [409, say(m.quiz_error_deadline_passed)],
 	answer_checked: [409, say(m.error_answer_checked)],
 	feedback_after_submit: [409, say(m.error_feedback_after_submit)],
 	not_submitted: [409, say(m.error_not_submitted)],
+	final_locked: [409, say(m.quiz_error_final_locked)],
 	conflict: [409, say(m.error_conflict)],
 	cohort_name_taken: [409, say(m.error_cohort_name_taken)],
 	join_code_full: [409, say(m.error_join_code_full)],

@@ -268,7 +268,7 @@ describe('verifying, downloading, revoking', () => {
 				await postForm(
 					h.app,
 					'/fr/admin/certificates?/revoke',
-					{ code, reason: 'Fraude constatée\u202E à l’examen\u2069\u0000' },
+					{ code, reason: 'Fraude constatée\u202E à l’examen\u2069\u0000', confirm: 'yes' },
 					admin
 				)
 			).statusCode
@@ -291,7 +291,7 @@ describe('verifying, downloading, revoking', () => {
 				await postForm(
 					h.app,
 					'/fr/admin/certificates?/revoke',
-					{ code, reason: 'again and again' },
+					{ code, reason: 'again and again', confirm: 'yes' },
 					admin
 				)
 			).statusCode

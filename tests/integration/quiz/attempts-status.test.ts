@@ -14,6 +14,7 @@ import {
 } from '../../../src/lib/server/quiz/attempts/index.ts';
 import type { QuizAttempt } from '../../../src/lib/server/db/schema/index.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
+import { markContentChanged } from '../../helpers/content.ts';
 import { single, truefalse } from '../../unit/quiz/sample-questions.ts';
 import {
 	ISSUER,
@@ -25,7 +26,7 @@ import {
 	rightResponse
 } from './fixture.ts';
 
-const { course, quiz } = schema;
+const { course, courseVersion, quiz } = schema;
 let t: TestDb;
 let courseId: number;
 let finalId: number;
@@ -39,6 +40,19 @@ beforeAll(() => {
 		.from(quiz)
 		.where(and(eq(quiz.courseId, courseId), eq(quiz.slug, 'final')))
 		.get()!.id;
+	// These tests read standings, not the final's gate (final-gate.test.ts): open the final at once.
+	const version = t.db
+		.select()
+		.from(courseVersion)
+		.where(eq(courseVersion.courseId, courseId))
+		.all()
+		.at(-1)!;
+	const metadata = {
+		...version.metadata,
+		completion: { ...version.metadata.completion, finalOpens: 'always' as const }
+	};
+	t.db.update(courseVersion).set({ metadata }).where(eq(courseVersion.id, version.id)).run();
+	markContentChanged(t.db);
 });
 afterAll(() => {
 	t.close();

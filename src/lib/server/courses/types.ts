@@ -24,6 +24,8 @@ export type CourseMeta = {
 		certificate: 'completion' | 'participation' | 'both' | 'none';
 		/** What each module's assignment needs for completion (default none). */
 		assignments?: 'none' | 'submitted' | 'graded';
+		/** When the final opens: after the required module quizzes (default) or at any time. */
+		finalOpens?: 'afterQuizzes' | 'always';
 	};
 	pretest: number | null;
 	/** Emails of the trainer accounts that run this course (course.yaml `trainers:`). */

@@ -21,7 +21,8 @@ export const load: PageServerLoad = (event) => {
 				certUrl: verifyUrl(config, c.code, event.locals.locale),
 				certId: c.code
 			}).toString();
-			return { ...c, linkedin: linkedin.href };
+			// A revoked certificate is not shared: no LinkedIn link (the page shows none either).
+			return { ...c, linkedin: c.revoked ? null : linkedin.href };
 		})
 	};
 };

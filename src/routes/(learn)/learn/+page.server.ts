@@ -61,7 +61,7 @@ export const load: PageServerLoad = (event) => {
 				type: c.type,
 				title: localText(c.courseTitle, localeOrder(locale, c.locales)),
 				issuedAt: c.issuedAt,
-				revoked: c.revoked !== null
+				revokedAt: c.revoked?.at ?? null
 			}))
 	};
 };

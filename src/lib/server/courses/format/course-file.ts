@@ -156,7 +156,7 @@ function readTrainers(o: YamlObject): string[] {
 function readCompletion(o: YamlObject): CourseMeta['completion'] | undefined {
 	const c = o.object('completion');
 	if (!c) return undefined;
-	c.onlyKeys(['lessons', 'moduleQuizzes', 'passMark', 'certificate', 'assignments']);
+	c.onlyKeys(['lessons', 'moduleQuizzes', 'passMark', 'certificate', 'assignments', 'finalOpens']);
 	return {
 		lessons: c.oneOf('lessons', ['all', 'none']) ?? 'all',
 		moduleQuizzes: c.oneOf('moduleQuizzes', ['passed', 'none']) ?? 'passed',
@@ -164,7 +164,9 @@ function readCompletion(o: YamlObject): CourseMeta['completion'] | undefined {
 		certificate:
 			c.oneOf('certificate', ['completion', 'participation', 'both', 'none']) ?? 'completion',
 		assignments:
-			c.oneOf('assignments', ['none', 'submitted', 'graded'], { required: false }) ?? 'none'
+			c.oneOf('assignments', ['none', 'submitted', 'graded'], { required: false }) ?? 'none',
+		finalOpens:
+			c.oneOf('finalOpens', ['afterQuizzes', 'always'], { required: false }) ?? 'afterQuizzes'
 	};
 }
 

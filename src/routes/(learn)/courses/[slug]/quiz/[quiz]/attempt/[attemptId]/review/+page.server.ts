@@ -4,6 +4,9 @@ import * as m from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { reviewAttempt } from '$lib/server/quiz/attempts/index';
 import { reviewQuestionsView } from '$lib/quiz/review-questions';
+import { certificateEarnedBy } from '$lib/server/certificates/earned-by-attempt';
+import { attemptLanguageStay } from '$lib/server/quiz/attempts/language';
+import { ownedAttempt } from '$lib/server/quiz/attempts/load';
 import { attemptOf, locateQuiz } from '../../../quiz.server';
 
 // A result page: server-rendered, no framework JavaScript needed.
@@ -25,6 +28,13 @@ export const load: PageServerLoad = (event) => {
 		course,
 		quiz: { slug: event.params.quiz, title, pretest },
 		deadline: event.url.searchParams.has('deadline') || r.submittedBy === 'deadline',
+		// Reviewed in the language it was taken in; say so when that is not the page's (issue 11 §7).
+		language: attemptLanguageStay(
+			db,
+			ownedAttempt(db, { attemptId: view.attemptId, userId: user.id }),
+			event.locals.locale
+		),
+		earned: certificateEarnedBy(db, { attemptId: view.attemptId, userId: user.id }),
 		result: {
 			score: r.score,
 			max: r.max,
