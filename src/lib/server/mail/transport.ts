@@ -51,7 +51,7 @@ export async function sendMail(
 		});
 		return (info.accepted?.length ?? 0) > 0;
 	} catch (e) {
-		const err = e instanceof Error ? (e as Error & { code?: string }) : new Error(String(e));
+		const err: { code?: string; message: string } = e instanceof Error ? e : { message: String(e) };
 		log(`mail not sent (${err.code ?? 'error'}): ${err.message}`);
 		return false;
 	}
