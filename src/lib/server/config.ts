@@ -41,6 +41,10 @@ export type Config = {
 	/** Who issues certificates, and who signs them (names and titles per locale). */
 	certificateIssuer: string;
 	certificateSignatories: { name: string; title: Partial<Record<'ar' | 'fr' | 'en', string>> }[];
+	/** SMTP server that sends mail (`smtp://` or `smtps://`); null: Tamkeen sends no mail. */
+	smtpUrl: string | null;
+	/** Sender of every mail (`Name <address>`). */
+	mailFrom: string;
 };
 
 export type TrustProxy = false | string[];
@@ -176,6 +180,23 @@ function readOrigin(value: string | undefined, port: number): URL {
 	return new URL(url.origin);
 }
 
+/** SMTP_URL: nodemailer's connection URL; anything else stops the start with a readable line. */
+function readSmtpUrl(value: string | undefined): string | null {
+	const text = given(value)?.trim();
+	if (text === undefined) return null;
+	let url: URL | null;
+	try {
+		url = new URL(text);
+	} catch {
+		url = null;
+	}
+	if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname)
+		throw new ConfigError(
+			'SMTP_URL must look like smtp://user:password@mail.example.tn:587 or smtps://user:password@mail.example.tn:465'
+		);
+	return text;
+}
+
 /** WORKERS: a whole number ≥ 1, default one per core; several processes need a database file. */
 function readWorkers(value: string | undefined, databaseUrl: string): number {
 	const memory = databaseUrl === ':memory:';
@@ -218,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
 		pageCacheSeconds: readCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 10),
 		reportMinCell: readMinCell(env.REPORT_MIN_CELL),
 		certificateIssuer: given(env.CERTIFICATE_ISSUER) ?? 'Tamkeen',
-		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES)
+		certificateSignatories: readSignatories(env.CERTIFICATE_SIGNATORIES),
+		smtpUrl: readSmtpUrl(env.SMTP_URL),
+		mailFrom: given(env.MAIL_FROM)?.trim() ?? `Tamkeen <no-reply@${origin.hostname}>`
 	};
 }

@@ -48,6 +48,16 @@ const TABLE: Record<string, Entry> = {
 	invalid_slug: [400, say(m.error_invalid_slug)],
 	invalid_minutes: [400, say(m.error_invalid_minutes)],
 	invalid_yaml: [400, say(m.error_invalid_yaml)],
+	roster_unreadable: [400, say(m.error_roster_unreadable)],
+	roster_empty: [400, say(m.error_roster_empty)],
+	roster_too_large: [413, say(m.error_roster_too_large)],
+	roster_name_missing: [400, say(m.error_roster_name_missing)],
+	roster_position_unknown: [400, say(m.error_roster_position_unknown)],
+	roster_governorate_unknown: [400, say(m.error_roster_governorate_unknown)],
+	roster_municipality_unknown: [400, say(m.error_roster_municipality_unknown)],
+	roster_gender_unknown: [400, say(m.error_roster_gender_unknown)],
+	roster_email_repeated: [400, say(m.error_roster_email_repeated)],
+	roster_account_erased: [400, say(m.error_roster_account_erased)],
 	// Who you are, or what you may do.
 	invalid_credentials: [401, say(m.error_invalid_credentials)],
 	forbidden: [403, say(m.error_forbidden_body)],
@@ -69,6 +79,8 @@ const TABLE: Record<string, Entry> = {
 	join_code_expired: [410, say(m.error_join_code_expired)],
 	join_code_revoked: [410, say(m.error_join_code_revoked)],
 	certificate_revoked: [410, say(m.error_certificate_revoked)],
+	// A roster preview that was confirmed already or is too old to trust.
+	roster_preview_stale: [410, say(m.error_roster_preview_stale)],
 	// The state of things forbids it now.
 	email_taken: [409, say(m.error_email_taken)],
 	last_admin: [409, say(m.error_last_admin)],

@@ -90,6 +90,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(auth)/setup/[token]': { expect: anyone },
 	// The token is the credential (a bogus one shows "no longer valid", 200).
 	'/(auth)/set-password/[token]': { expect: anyone },
+	'/(auth)/forgot-password': { expect: anyone },
 	'/(auth)/account': { expect: signedIn },
 	'/(auth)/account/export': { expect: signedIn },
 	'/(auth)/account/delete': { expect: signedIn },
@@ -150,6 +151,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 		params: (w) => ({ userId: w.userId[w.owner] ?? 'none' })
 	},
 	'/(trainer)/trainer/cohorts/[cohortId]/export': { expect: cohortRunner },
+	'/(trainer)/trainer/cohorts/[cohortId]/roster': { expect: cohortRunner },
 	'/(learn)/certificates/[code]/credential': { expect: holderOrAdmin },
 	'/(learn)/certificates/[code]/pdf/[lang]': { expect: holderOrAdmin }
 };

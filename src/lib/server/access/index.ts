@@ -25,7 +25,13 @@ export {
 	type CohortStaff
 } from './cohorts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
-export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
+export {
+	canAudit,
+	canChangeRoles,
+	canCreateResetLink,
+	canEraseAccount,
+	canFindLearnerByEmail
+} from './users.ts';
 export { canViewImpact, canViewReports, reportScope } from './reports.ts';
 export { canHoldScope, grantableScopes } from './tokens.ts';
 export {

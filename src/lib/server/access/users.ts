@@ -15,3 +15,19 @@ export function canEraseAccount(actor: Actor, target: { id: string }): boolean {
 export function canAudit(actor: Actor): boolean {
 	return isAdmin(actor);
 }
+
+/**
+ * Making a one-time password link for someone else's account (no mail to send it by): admins.
+ * Their own account goes through "forgot password" or the account page like anyone's.
+ */
+export function canCreateResetLink(actor: Actor, target: { id: string }): boolean {
+	return isAdmin(actor) && actor?.id !== target.id;
+}
+
+/**
+ * Finding a learner to add to a cohort: a trainer who runs it types a full email address and
+ * gets at most that one account; nobody but admins browses the list of accounts.
+ */
+export function canFindLearnerByEmail(actor: Actor): boolean {
+	return actor?.role === 'trainer' || isAdmin(actor);
+}

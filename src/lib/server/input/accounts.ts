@@ -63,6 +63,12 @@ export const PasswordChangeForm = defineShape({
 	codes: { current: { maxLength: 'wrong_password' }, next: PASSWORD_CODES }
 });
 
+/** "Forgot password": the email to send a recovery link to (also a trainer's pick by email). */
+export const EmailForm = defineShape({
+	schema: Type.Object({ email: Email }),
+	codes: { email: { ...EMAIL_CODES, required: 'invalid_email' } }
+});
+
 /** Choosing a password through a one-time link (roster accounts, later password recovery). */
 export const PasswordLinkForm = defineShape({
 	schema: Type.Object({ password: NewPassword }),

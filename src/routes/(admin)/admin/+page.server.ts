@@ -1,7 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { allow, canChangeRoles, canEraseAccount } from '$lib/server/access/index';
+import {
+	allow,
+	canChangeRoles,
+	canCreateResetLink,
+	canEraseAccount
+} from '$lib/server/access/index';
+import { createResetLink } from '$lib/server/accounts/password-recovery';
 import { getUser, setRole } from '$lib/server/accounts/users';
 import { listUsersPage } from '$lib/server/accounts/user-list';
 import { RoleChangeForm } from '$lib/server/input/accounts';
@@ -12,7 +18,8 @@ import { confirmAndErase, readChoices } from '$lib/server/privacy/confirm';
 import { certificateChoices } from '../../(auth)/account/delete/choices.server';
 
 export const load: PageServerLoad = (event) => {
-	allow(canChangeRoles(requireRole(event)));
+	const admin = requireRole(event);
+	allow(canChangeRoles(admin));
 	const q = event.url.searchParams.get('q') ?? '';
 	const page = listUsersPage(event.locals.ctx.db, {
 		q,
@@ -44,6 +51,7 @@ export const load: PageServerLoad = (event) => {
 	const link = (after: string | null) =>
 		`?${new URLSearchParams([...(q ? [['q', q]] : []), ...(after ? [['after', after]] : [])]).toString()}`;
 	return {
+		selfId: admin.id,
 		eraseTarget,
 		users,
 		q,
@@ -67,6 +75,20 @@ export const actions: Actions = {
 			return refuse(e, { userId });
 		}
 		return { userId, changed: { name: getUser(event.locals.ctx.db, userId)?.name ?? '', role } };
+	},
+	// A one-time password link, shown once, for someone who cannot receive mail from us.
+	resetLink: async (event) => {
+		const admin = requireRole(event);
+		const given = (await event.request.formData()).get('userId');
+		const userId = typeof given === 'string' ? given : '';
+		allow(canCreateResetLink(admin, { id: userId }));
+		const link = createResetLink(event.locals.ctx.db, {
+			actorId: admin.id,
+			userId,
+			origin: event.locals.ctx.config.origin
+		});
+		if (!link) return fail(404, { userId, message: errorText('not_found') });
+		return { userId, resetLink: link };
 	},
 	erase: async (event) => {
 		const admin = requireRole(event);
