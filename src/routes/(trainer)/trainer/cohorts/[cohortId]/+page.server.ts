@@ -8,6 +8,7 @@ import { cohortCourseSlug } from '$lib/server/cohorts/cohorts';
 import { localeOrder, localText } from '$lib/server/text/localised';
 import { INTL_LOCALE } from '$lib/i18n/intl-locales';
 import { cohortAnnouncements, postAnnouncement } from '$lib/server/cohorts/announcements';
+import { notifyAnnouncement } from '$lib/server/cohorts/announcement-mail';
 import { AnnouncementForm } from '$lib/server/input/cohorts';
 import { parseForm } from '$lib/server/input/check';
 import { errorTexts, refuse } from '$lib/i18n/errors.server';
@@ -58,8 +59,10 @@ export const actions: Actions = {
 		const { user, cohort } = runCohort(event);
 		const parsed = parseForm(AnnouncementForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { body: parsed.echo.body, errors: errorTexts(parsed.errors) });
+		const { db, config } = event.locals.ctx;
+		let announcementId: number;
 		try {
-			postAnnouncement(event.locals.ctx.db, {
+			announcementId = postAnnouncement(db, {
 				actorId: user.id,
 				cohortId: cohort.id,
 				body: parsed.value.body
@@ -67,6 +70,8 @@ export const actions: Actions = {
 		} catch (e) {
 			return refuse(e);
 		}
+		// Members are mailed after the answer when SMTP is set (notifyAnnouncement never throws).
+		void notifyAnnouncement(db, { announcementId, origin: config.origin, mail: config });
 		return { announced: true };
 	}
 };
