@@ -6,6 +6,7 @@ import type { Locale } from './text/localised.ts';
 import { DomainError } from './errors.ts';
 import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
 import { INTL_LOCALE } from '../i18n/intl-locales.ts';
+import { countOf } from '../format/numbers.ts';
 
 type Details = Record<string, number>;
 type Text = (locale: Locale, details: Details) => string;
@@ -82,10 +83,9 @@ const TABLE: Record<string, Entry> = {
 	cooldown: [
 		429,
 		(locale, d) =>
-			m.quiz_error_cooldown(
-				{ minutes: num(locale, Math.max(1, Math.ceil((d.secondsLeft ?? 0) / 60))) },
-				{ locale }
-			)
+			m.quiz_error_cooldown(countOf(Math.max(1, Math.ceil((d.secondsLeft ?? 0) / 60)), locale), {
+				locale
+			})
 	]
 };
 

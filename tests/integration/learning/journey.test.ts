@@ -128,7 +128,7 @@ describe('lessons', () => {
 		expect(page.body).toContain(`href="/fr${L3}"`);
 		expect(page.body).toMatch(/Progression dans le cours : 8\s?%/);
 		const learn = await get('/fr/learn', cookie);
-		expect(learn.body).toContain('Leçons terminées : 1 sur 12');
+		expect(learn.body).toContain('Leçons terminées\u202f: 1 sur 12');
 		expect(learn.body).toContain(`href="/fr${L3}"`);
 	});
 

@@ -1,6 +1,7 @@
 import type { Locale } from '../text/localised.ts';
 import type { CertificateSnapshot, CertificateType } from './types.ts';
 import { localText } from '../text/localised.ts';
+import { formatScore } from '../../format/numbers.ts';
 
 /**
  * The words on a certificate, per language. The Arabic avoids verbs that agree with the
@@ -81,8 +82,7 @@ export function certificateText(s: CertificateSnapshot, locale: Locale): Certifi
 	);
 	const details = [units.hours(hours, plural)];
 	if (s.score !== null) {
-		const score = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-		details.push(`${units.score}${colon}${score.format(s.score / 100)}`);
+		details.push(`${units.score}${colon}${formatScore(s.score, locale)}`);
 	}
 	details.push(locale === 'ar' ? `${units.date}${colon}${date}` : `${units.date} ${date}`);
 	return {
