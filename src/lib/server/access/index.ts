@@ -23,5 +23,5 @@ export {
 	type CohortStaff
 } from './cohorts.ts';
 export { canDownloadCertificate, canRevokeCertificate } from './certificates.ts';
-export { canAudit, canChangeRoles, canEraseAccount } from './users.ts';
+export { canAudit, canChangeRoles, canEraseAccount, canManageMunicipalities } from './users.ts';
 export { canViewReports, reportScope } from './reports.ts';

@@ -15,3 +15,8 @@ export function canEraseAccount(actor: Actor, target: { id: string }): boolean {
 export function canAudit(actor: Actor): boolean {
 	return isAdmin(actor);
 }
+
+/** Adding municipalities to the list (one by one or by CSV): admins only. */
+export function canManageMunicipalities(actor: Actor): boolean {
+	return isAdmin(actor);
+}
