@@ -75,6 +75,12 @@ describeBrowser('numbers and words as an Arabic reader sees them (issue 11 #12, 
 			expect(s.signLeftOfLastDigit, s.text).toBe(true);
 		}
 		await screenshot(page, 'rtl-words-reports-ar-360');
+		// The gain columns sit at the far (left) end of the scrolled table: look at them there.
+		const table = page.locator('.table-wrap');
+		await table.evaluate((el) => {
+			el.scrollLeft = -el.scrollWidth;
+		});
+		await table.screenshot({ path: 'tests/artifacts/rtl-words-reports-ar-360-gains.png' });
 		await context.close();
 	});
 

@@ -73,7 +73,8 @@ export type CertificateText = {
 
 /** Every string printed on the certificate, in `locale`, with numbers and dates formatted by Intl. */
 export function certificateText(s: CertificateSnapshot, locale: Locale): CertificateText {
-	const colon = locale === 'fr' ? ' : ' : ': ';
+	// French sets a narrow no-break space before the colon (Amiri has the glyph).
+	const colon = locale === 'fr' ? '\u202f: ' : ': ';
 	const units = UNITS[locale];
 	const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(s.hours);
 	const plural = new Intl.PluralRules(locale).select(s.hours);
