@@ -16,6 +16,7 @@ import { recordWrongPassword } from '../../../src/lib/server/auth/throttle.ts';
 import { eraseAccount } from '../../../src/lib/server/privacy/erase.ts';
 import { exportPersonalData } from '../../../src/lib/server/privacy/export.ts';
 import { TABLE_HANDLERS } from '../../../src/lib/server/privacy/tables.ts';
+import { saveMunicipalities } from '../../../src/lib/server/accounts/municipalities.ts';
 import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
 import { createInvite } from '../../../src/lib/server/cohorts/invites.ts';
 import { addMember } from '../../../src/lib/server/cohorts/members.ts';
@@ -116,6 +117,19 @@ async function busyLearner() {
 		.values({ cohortId: group.id, authorId: me.id, body: 'Séance jeudi.', createdAt: new Date() })
 		.run();
 	issuePasswordLink(t.db, { userId: me.id, purpose: 'set-password' });
+	// A municipality this person added to the list (an admin's act, recorded by added_by).
+	saveMunicipalities(t.db, {
+		rows: [
+			{
+				code: 'TN-31-02',
+				governorateId: 'TN-31',
+				nameAr: 'تستور',
+				nameFr: 'Testour',
+				nameEn: 'Testour'
+			}
+		],
+		actorId: me.id
+	});
 	return { me, admin };
 }
 
