@@ -112,7 +112,7 @@ describeBrowser('the learner journey in a real browser', () => {
 			await page.getByRole('button', { name: 'J’ai terminé cette leçon' }).click();
 			await page.waitForURL(/\/concepts\/international-commitments$/);
 			await page.goto(`${server.url}/fr/courses/gender-responsive-governance`);
-			expect(await page.textContent('main')).toMatch(/Progression dans le cours : 8\s?%/);
+			expect(await page.textContent('main')).toMatch(/Progression dans le cours\u202f: 8\s?%/);
 			await context.close();
 		}
 	);

@@ -6,6 +6,7 @@ import type { Locale } from './text/localised.ts';
 import { DomainError } from './errors.ts';
 import { MIN_PASSWORD_LENGTH } from './auth/password.ts';
 import { INTL_LOCALE } from '../i18n/intl-locales.ts';
+import { countOf } from '../format/numbers.ts';
 
 type Details = Record<string, number>;
 type Text = (locale: Locale, details: Details) => string;
@@ -32,6 +33,13 @@ const TABLE: Record<string, Entry> = {
 	too_long: [400, say(m.error_too_long)],
 	invalid_choice: [400, say(m.error_invalid_choice)],
 	municipality_mismatch: [400, say(m.error_municipality_mismatch)],
+	municipality_other_missing: [400, say(m.error_municipality_other_missing)],
+	municipality_code_invalid: [400, say(m.error_municipality_code_invalid)],
+	municipality_governorate_unknown: [400, say(m.error_municipality_governorate_unknown)],
+	municipality_name_missing: [400, say(m.error_municipality_name_missing)],
+	municipality_code_taken: [400, say(m.error_municipality_code_taken)],
+	municipality_code_repeated: [400, say(m.error_municipality_code_repeated)],
+	municipality_file_unreadable: [400, say(m.error_municipality_file_unreadable)],
 	revocation_reason_required: [400, say(m.error_revocation_reason_required)],
 	enrolment_key_required: [400, say(m.error_enrolment_key_required)],
 	invalid_response: [400, say(m.quiz_error_invalid_response)],
@@ -103,10 +111,9 @@ const TABLE: Record<string, Entry> = {
 	cooldown: [
 		429,
 		(locale, d) =>
-			m.quiz_error_cooldown(
-				{ minutes: num(locale, Math.max(1, Math.ceil((d.secondsLeft ?? 0) / 60))) },
-				{ locale }
-			)
+			m.quiz_error_cooldown(countOf(Math.max(1, Math.ceil((d.secondsLeft ?? 0) / 60)), locale), {
+				locale
+			})
 	]
 };
 

@@ -102,6 +102,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(admin)/admin/audit': { expect: atLeast('admin') },
 	'/(admin)/admin/audit/csv': { expect: atLeast('admin') },
 	'/(admin)/admin/system': { expect: atLeast('admin') },
+	'/(admin)/admin/municipalities': { expect: atLeast('admin') },
 	'/(learn)/learn': { expect: signedIn },
 	'/(learn)/courses': { expect: anyone },
 	'/(learn)/courses/[slug]': { expect: anyone },

@@ -32,13 +32,13 @@ describe('catalog', () => {
 	it('lists the three published courses in the page’s language, with filters', async () => {
 		const fr = await get('/fr/courses');
 		expect(fr.statusCode).toBe(200);
-		expect(fr.body).toContain('Cours : 3');
+		expect(fr.body).toContain('Cours\u202f: 3');
 		expect(fr.body).toContain('href="/fr/courses/gender-responsive-governance"');
 		const gender = await get('/fr/courses?theme=gender');
-		expect(gender.body).toContain('Cours : 1');
+		expect(gender.body).toContain('Cours\u202f: 1');
 		expect(gender.body).toContain('gender-responsive-governance');
 		expect(gender.body).not.toContain('href="/fr/courses/strategic-urban-planning"');
-		expect((await get('/fr/courses?theme=<script>')).body).toContain('Cours : 3');
+		expect((await get('/fr/courses?theme=<script>')).body).toContain('Cours\u202f: 3');
 	});
 
 	it('finds lesson text typed without diacritics, with another alef or ه for ة, and highlights it', async () => {
@@ -126,9 +126,9 @@ describe('lessons', () => {
 		await get(`/fr${L3}`, cookie);
 		const page = await get(`/fr${PG}`, cookie);
 		expect(page.body).toContain(`href="/fr${L3}"`);
-		expect(page.body).toMatch(/Progression dans le cours : 8\s?%/);
+		expect(page.body).toMatch(/Progression dans le cours\u202f: 8\s?%/);
 		const learn = await get('/fr/learn', cookie);
-		expect(learn.body).toContain('Leçons terminées : 1 sur 12');
+		expect(learn.body).toContain('Leçons terminées\u202f: 1 sur 12');
 		expect(learn.body).toContain(`href="/fr${L3}"`);
 	});
 

@@ -18,6 +18,7 @@ import { recordWrongPassword } from '../../../src/lib/server/auth/throttle.ts';
 import { eraseAccount } from '../../../src/lib/server/privacy/erase.ts';
 import { exportPersonalData } from '../../../src/lib/server/privacy/export.ts';
 import { TABLE_HANDLERS } from '../../../src/lib/server/privacy/tables.ts';
+import { saveMunicipalities } from '../../../src/lib/server/accounts/municipalities.ts';
 import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
 import { createInvite } from '../../../src/lib/server/cohorts/invites.ts';
 import { addMember } from '../../../src/lib/server/cohorts/members.ts';
@@ -130,6 +131,19 @@ async function busyLearner() {
 		actor: { id: me.id, role: 'trainer', email: EMAIL, name: NAME, locale: 'ar' },
 		name: 'Tableau de bord',
 		scopes: ['reports:read']
+	});
+	// A municipality this person added to the list (an admin's act, recorded by added_by).
+	saveMunicipalities(t.db, {
+		rows: [
+			{
+				code: 'TN-31-02',
+				governorateId: 'TN-31',
+				nameAr: 'تستور',
+				nameFr: 'Testour',
+				nameEn: 'Testour'
+			}
+		],
+		actorId: me.id
 	});
 	return { me, admin };
 }

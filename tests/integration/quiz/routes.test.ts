@@ -80,9 +80,9 @@ describe('quiz intro', () => {
 		const { cookie } = await learner();
 		const intro = await get(`/fr${PG}/quiz/foundations`, cookie);
 		expect(intro.statusCode).toBe(200);
-		expect(intro.body).toContain('Seuil de réussite : 70 %');
-		expect(intro.body).toContain('Tentatives restantes : 3 sur 3');
-		expect(intro.body).toContain('Durée limitée : 20 min');
+		expect(intro.body).toContain('Seuil de réussite\u202f: 70\u00a0%');
+		expect(intro.body).toContain('Tentatives restantes\u202f: 3 sur 3');
+		expect(intro.body).toContain('Durée limitée\u202f: 20 min');
 		expect(intro.body).toContain('Pas encore passé');
 		expect(intro.body).toContain('Commencer le quiz');
 		const first = await start(cookie, 'foundations');
@@ -91,7 +91,7 @@ describe('quiz intro', () => {
 		expect((await start(cookie, 'foundations')).id).toBe(first.id);
 		const page = await get(first.path, cookie);
 		expect(page.statusCode).toBe(200);
-		expect(page.body).toMatch(/Temps restant : (20:00|19:5\d)/);
+		expect(page.body).toMatch(/Temps restant\u202f: (20:00|19:5\d)/);
 	});
 
 	it('sends visitors to sign in, refuses learners who are not enrolled, and 404s unknown quizzes', async () => {
@@ -118,7 +118,7 @@ describe('quiz intro', () => {
 		expect(ar.statusCode).toBe(403);
 		expect(ar.body).toContain('استنفدت المحاولات المسموح بها لهذا الاختبار (1).');
 		expect((await get(`/fr${PG}/quiz/levels-of-participation`, cookie)).body).toContain(
-			'Tentatives restantes : 0 sur 1'
+			'Tentatives restantes\u202f: 0 sur 1'
 		);
 	});
 
@@ -183,7 +183,7 @@ describe('taking a quiz without JavaScript', () => {
 		expect(attempts[0]!.submittedAt).not.toBeNull();
 		const review = await get(`${a.path}/review`, cookie);
 		expect(review.statusCode).toBe(200);
-		expect(review.body).toMatch(/\d+ sur \d+ points \(\d+([,.]\d+)? %\)/);
+		expect(review.body).toMatch(/\d+ sur \d+ points? \(\d+(,\d)?\u00a0%\)/);
 		expect(review.body).toContain('subsidiarité');
 		expect(review.body).toContain('Bonne réponse');
 		// The closed attempt's page now shows its review, and its form no longer saves.

@@ -30,7 +30,8 @@ export {
 	canChangeRoles,
 	canCreateResetLink,
 	canEraseAccount,
-	canFindLearnerByEmail
+	canFindLearnerByEmail,
+	canManageMunicipalities
 } from './users.ts';
 export { canViewImpact, canViewReports, reportScope } from './reports.ts';
 export { canHoldScope, grantableScopes } from './tokens.ts';

@@ -31,3 +31,8 @@ export function canCreateResetLink(actor: Actor, target: { id: string }): boolea
 export function canFindLearnerByEmail(actor: Actor): boolean {
 	return actor?.role === 'trainer' || isAdmin(actor);
 }
+
+/** Adding municipalities to the list (one by one or by CSV): admins only. */
+export function canManageMunicipalities(actor: Actor): boolean {
+	return isAdmin(actor);
+}

@@ -17,7 +17,7 @@ export function listPlaces(db: Db, locale: Locale) {
 			name: nameIn(locale, g),
 			municipalities: munis
 				.filter((m) => m.governorateId === g.id)
-				.map((m) => ({ id: m.id, name: nameIn(locale, m) }))
+				.map((m) => ({ id: m.id, code: m.code, name: nameIn(locale, m) }))
 				.sort((a, b) => collator.compare(a.name, b.name))
 		}))
 		.sort((a, b) => collator.compare(a.name, b.name));

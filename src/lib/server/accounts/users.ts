@@ -29,6 +29,8 @@ function checkPlace(db: Db, input: ProfileInput): void {
 			.get();
 		if (!known) throw new DomainError('invalid_choice', 'governorate');
 	}
+	if (input.municipalityOther === '')
+		throw new DomainError('municipality_other_missing', 'municipalityOther');
 	if (input.municipalityId === null) return;
 	const row = db.select().from(municipality).where(eq(municipality.id, input.municipalityId)).get();
 	if (!row) throw new DomainError('invalid_choice', 'municipality');
@@ -57,6 +59,7 @@ export async function createUser(
 		position: input.position,
 		governorateId: input.governorateId,
 		municipalityId: input.municipalityId,
+		municipalityOther: input.municipalityOther ?? null,
 		gender: input.gender,
 		createdAt: now,
 		updatedAt: now,

@@ -1,6 +1,7 @@
 import type { Locale } from '../text/localised.ts';
 import type { CertificateSnapshot, CertificateType } from './types.ts';
 import { localText } from '../text/localised.ts';
+import { formatScore } from '../../format/numbers.ts';
 
 /**
  * The words on a certificate, per language. The Arabic avoids verbs that agree with the
@@ -72,7 +73,8 @@ export type CertificateText = {
 
 /** Every string printed on the certificate, in `locale`, with numbers and dates formatted by Intl. */
 export function certificateText(s: CertificateSnapshot, locale: Locale): CertificateText {
-	const colon = locale === 'fr' ? ' : ' : ': ';
+	// French sets a narrow no-break space before the colon (Amiri has the glyph).
+	const colon = locale === 'fr' ? '\u202f: ' : ': ';
 	const units = UNITS[locale];
 	const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(s.hours);
 	const plural = new Intl.PluralRules(locale).select(s.hours);
@@ -81,8 +83,7 @@ export function certificateText(s: CertificateSnapshot, locale: Locale): Certifi
 	);
 	const details = [units.hours(hours, plural)];
 	if (s.score !== null) {
-		const score = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-		details.push(`${units.score}${colon}${score.format(s.score / 100)}`);
+		details.push(`${units.score}${colon}${formatScore(s.score, locale)}`);
 	}
 	details.push(locale === 'ar' ? `${units.date}${colon}${date}` : `${units.date} ${date}`);
 	return {

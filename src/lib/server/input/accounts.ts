@@ -27,19 +27,21 @@ const profileFields = {
 	locale: OneOf(LOCALES),
 	position: Type.Optional(OneOf(POSITIONS)),
 	governorate: Type.Optional(Type.String({ pattern: '^TN-[0-9]{2}$' })),
-	municipality: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$' })),
+	// A municipality's id, or `other` ("not in the list") with its name typed in municipalityOther.
+	municipality: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,8}|other)$' })),
+	municipalityOther: Type.Optional(Type.String({ maxLength: 120 })),
 	gender: Type.Optional(OneOf(GENDERS))
 };
 
 export const ProfileForm = defineShape({
 	schema: Type.Object(profileFields),
-	text: ['name']
+	text: ['name', 'municipalityOther']
 });
 
 const registrationFields = { ...profileFields, email: Email, password: NewPassword };
 export const RegistrationForm = defineShape({
 	schema: Type.Object(registrationFields),
-	text: ['name'],
+	text: ['name', 'municipalityOther'],
 	secret: ['password'],
 	codes: { email: EMAIL_CODES, password: PASSWORD_CODES }
 });
@@ -90,6 +92,8 @@ export type ProfileInput = {
 	position: Position | null;
 	governorateId: string | null;
 	municipalityId: number | null;
+	/** Typed when the list lacks the person's municipality; '' when "not in the list" is left empty. */
+	municipalityOther?: string | null;
 	gender: Gender | null;
 };
 export type RegisterInput = ProfileInput & { email: string; password: string };
@@ -104,14 +108,17 @@ function toProfile(v: {
 	position?: Position;
 	governorate?: string;
 	municipality?: string;
+	municipalityOther?: string;
 	gender?: Gender;
 }): ProfileInput {
+	const other = v.municipality === 'other';
 	return {
 		name: v.name,
 		locale: v.locale,
 		position: v.position ?? null,
 		governorateId: v.governorate ?? null,
-		municipalityId: v.municipality === undefined ? null : Number(v.municipality),
+		municipalityId: v.municipality === undefined || other ? null : Number(v.municipality),
+		municipalityOther: other ? (v.municipalityOther ?? '').trim() : null,
 		gender: v.gender ?? null
 	};
 }

@@ -85,7 +85,7 @@ export function eraseAccount(
 		sql
 			.prepare(
 				`update user set name = '', email = ?, password_hash = '!', role = 'learner', position = null,
-				   governorate_id = null, municipality_id = null, gender = null, updated_at = ?, erased_at = ?
+				   governorate_id = null, municipality_id = null, municipality_other = null, gender = null, updated_at = ?, erased_at = ?
 				 where id = ?`
 			)
 			.run(erasedEmail(userId), t, t, userId);

@@ -58,7 +58,7 @@ export const TABLE_HANDLERS: TableHandler[] = [
 			all(
 				sql,
 				`select u.name, u.email, u.role, u.locale, u.position, g.name_fr as gf, g.name_ar as ga, g.name_en as ge,
-				  m.name_fr as mf, m.name_ar as ma, m.name_en as me, u.gender, u.created_at, u.updated_at
+				  m.name_fr as mf, m.name_ar as ma, m.name_en as me, u.municipality_other as mo, u.gender, u.created_at, u.updated_at
 				 from user u left join governorate g on g.id = u.governorate_id
 				 left join municipality m on m.id = u.municipality_id where u.id = ?`,
 				id
@@ -72,7 +72,7 @@ export const TABLE_HANDLERS: TableHandler[] = [
 					locale: r.locale,
 					position: r.position,
 					governorate: pick(r.ga, r.gf, r.ge) ?? null,
-					municipality: pick(r.ma, r.mf, r.me) ?? null,
+					municipality: pick(r.ma, r.mf, r.me) ?? r.mo ?? null,
 					gender: r.gender,
 					createdAt: ms(r.created_at),
 					updatedAt: ms(r.updated_at)
@@ -439,6 +439,27 @@ export const TABLE_HANDLERS: TableHandler[] = [
 			sql
 				.prepare('update cohort_announcement set author_id = null where author_id = ?')
 				.run(userId);
+		}
+	},
+	{
+		section: 'municipalitiesAdded',
+		table: 'municipality',
+		userColumns: ['added_by'],
+		columns: ['code', 'municipality', 'createdAt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select m.code, m.name_ar, m.name_fr, m.name_en, m.created_at, u.locale
+				 from municipality m join user u on u.id = m.added_by where m.added_by = ? order by m.code`,
+				id
+			).map((r) => ({
+				code: r.code,
+				municipality: r.locale === 'ar' ? r.name_ar : r.locale === 'fr' ? r.name_fr : r.name_en,
+				createdAt: ms(r.created_at)
+			})),
+		// The municipality stays in the list for everyone; who added it does not.
+		erase: ({ sql, userId }) => {
+			sql.prepare('update municipality set added_by = null where added_by = ?').run(userId);
 		}
 	},
 	{

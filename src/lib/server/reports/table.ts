@@ -1,6 +1,7 @@
 // The report as a table of cells: the one shape the page, the CSV and the XLSX all show, so a
 // hidden count reaches no output. Hidden counts read "< k"; rates and means that are not shown
 // are empty; numbers stay numbers (the page formats them for its locale).
+import { roundTenths } from '../../format/numbers.ts';
 import type { Cell } from '../export/csv.ts';
 import type { Dimension } from './filters.ts';
 import type { Report, ReportRow } from './indicators.ts';
@@ -44,8 +45,10 @@ export type ReportTable = {
 	rows: { level: ReportRow['level']; cells: Cell[] }[];
 };
 
+// Tenths by the one rounding rule of every shown score (lib/format/numbers.ts); the Hake gain,
+// a ratio, keeps two decimals.
 const round = (v: number | null, digits = 1): number | null =>
-	v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+	v === null ? null : digits === 1 ? roundTenths(v) : Math.round(v * 10 ** digits) / 10 ** digits;
 const pct = (v: number | null) => round(v === null ? null : v * 100);
 
 function value(row: ReportRow, column: Column, hidden: string): Cell {

@@ -6,6 +6,7 @@ import { EmailForm } from '$lib/server/input/accounts';
 import { parseForm } from '$lib/server/input/check';
 import { errorText } from '$lib/i18n/errors.server';
 import * as m from '$lib/paraglide/messages';
+import { countOf } from '$lib/format/numbers';
 
 // "Forgot password" (issue 11 #10): one form post, no framework JavaScript.
 export const csr = false;
@@ -29,7 +30,10 @@ export const actions: Actions = {
 		if (!answer.ok) {
 			const minutes = Math.max(1, Math.ceil(answer.retryAfterSeconds / 60));
 			event.setHeaders({ 'retry-after': String(answer.retryAfterSeconds) });
-			return fail(429, { email: parsed.value.email, message: m.error_throttled({ minutes }) });
+			return fail(429, {
+				email: parsed.value.email,
+				message: m.error_throttled(countOf(minutes, event.locals.locale))
+			});
 		}
 		// The mail leaves after this answer (sendMail logs a failure and never throws).
 		void answer.mail;

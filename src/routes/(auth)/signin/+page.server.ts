@@ -4,6 +4,7 @@ import { signIn } from '$lib/server/accounts/sign-in';
 import { safeNext } from '$lib/server/auth/guard';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import * as m from '$lib/paraglide/messages';
+import { countOf } from '$lib/format/numbers';
 import { parseForm } from '$lib/server/input/check';
 import { SignInForm } from '$lib/server/input/accounts';
 
@@ -28,7 +29,10 @@ export const actions: Actions = {
 			if (result.reason === 'throttled') {
 				const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
 				event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-				return fail(429, { email, message: m.error_throttled({ minutes }) });
+				return fail(429, {
+					email,
+					message: m.error_throttled(countOf(minutes, event.locals.locale))
+				});
 			}
 			return fail(400, { email, message: m.error_invalid_credentials() });
 		}

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import * as m from '$lib/paraglide/messages';
+import { countOf } from '$lib/format/numbers';
 import { DomainError } from '$lib/server/errors';
 import { toCsv, type Cell } from '$lib/server/export/csv';
 import { toXlsx } from '$lib/server/export/xlsx';
@@ -19,7 +20,7 @@ export const GET: RequestHandler = async (event) => {
 		modules.header,
 		...modules.rows,
 		[],
-		[m.reports_suppression({ k }, { locale })],
+		[m.reports_suppression(countOf(k, locale), { locale })],
 		[m.reports_extracted({ date: extractedAt.slice(0, 10) }, { locale })]
 	];
 	const name = `tamkeen-report-${extractedAt.slice(0, 10)}`;

@@ -29,6 +29,8 @@ export const user = sqliteTable('user', {
 	position: text('position', { enum: POSITIONS }),
 	governorateId: text('governorate_id').references(() => governorate.id),
 	municipalityId: integer('municipality_id').references(() => municipality.id),
+	/** "Not in the list": the municipality as the person typed it, when the list lacks it. */
+	municipalityOther: text('municipality_other'),
 	gender: text('gender', { enum: GENDERS }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
