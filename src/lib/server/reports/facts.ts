@@ -9,9 +9,9 @@
 // enrolment deletes its row (foreign key). Without the table, reports compute the same facts
 // inline (aggregate.ts), so the two can be compared (tests/integration/reports/facts.test.ts).
 //
-// INTEGRATOR: REPORT_FACT_DDL and the backfill (installReportFacts) belong in a migration (this
-// branch may not add one); until then installReportFacts() creates them (synthetic database,
-// bench, tests).
+// Migration 0015_report_facts creates the table and triggers from REPORT_FACT_DDL (written by
+// printing it, see the migration's header); installReportFacts() rebuilds them after a bulk load
+// (db:synthetic drops them first, dropReportFacts) and in tests.
 import { sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 
@@ -49,7 +49,7 @@ const FACTS_OF = `e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		${moduleQuizBits(false)} as quiz_tried,
 		${moduleQuizBits(true)} as quiz_passed`;
 
-const COLUMNS = `enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+export const FACT_COLUMNS = `enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed`;
 
 /** The facts of the enrolments `where` selects (on `e`), as report_fact rows. */
@@ -57,7 +57,7 @@ export const factsSelect = (where: string) =>
 	`select ${FACTS_OF} from enrolment e join user u on u.id = e.user_id where ${where}`;
 
 const refresh = (where: string) =>
-	`insert or replace into report_fact (${COLUMNS})
+	`insert or replace into report_fact (${FACT_COLUMNS})
 		${factsSelect(where)};`;
 const courseOfLesson = (row: string) =>
 	`(select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = ${row}.lesson_id)`;
@@ -171,12 +171,26 @@ export function hasReportFacts(db: DbLike): boolean {
 	);
 }
 
+/**
+ * Removes the summary table and its triggers: a bulk load (db:synthetic) inserts millions of rows,
+ * which the triggers would refresh one enrolment at a time; installReportFacts then rebuilds all.
+ */
+export function dropReportFacts(db: DbLike): void {
+	db.transaction((tx) => {
+		const triggers = tx.all<{ name: string }>(
+			sql`select name from sqlite_master where type = 'trigger' and name like 'report_fact_%'`
+		);
+		for (const t of triggers) tx.run(sql.raw(`drop trigger if exists "${t.name}"`));
+		tx.run(sql.raw('drop table if exists report_fact'));
+	});
+}
+
 /** Creates the summary table and its triggers if missing, and fills the table. */
 export function installReportFacts(db: DbLike): void {
 	db.transaction((tx) => {
 		for (const ddl of REPORT_FACT_DDL) tx.run(sql.raw(ddl));
 		tx.run(sql.raw('delete from report_fact'));
-		tx.run(sql.raw(`insert into report_fact (${COLUMNS}) ${factsSelect('1')}`));
+		tx.run(sql.raw(`insert into report_fact (${FACT_COLUMNS}) ${factsSelect('1')}`));
 		tx.run(sql.raw('analyze'));
 	});
 }
