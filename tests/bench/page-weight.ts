@@ -44,11 +44,16 @@ function postForm(url: string, origin: string, fields: Record<string, string>, c
 	});
 }
 
-/** Starts the course's final as the learner; returns the attempt page's path. */
+/** Starts the first module quiz (the final opens only after the module quizzes, issue 11 #3); returns the attempt page path. */
 async function attemptPath(base: string, course: string, cookie: string): Promise<string> {
-	const res = await postForm(`${base}/ar/courses/${course}/quiz/final?/start`, base, {}, cookie);
+	const res = await postForm(
+		`${base}/ar/courses/${course}/quiz/foundations?/start`,
+		base,
+		{},
+		cookie
+	);
 	const location = res.headers.get('location');
-	if (!location) throw new Error(`starting the final answered ${res.status}`);
+	if (!location) throw new Error(`starting the module quiz answered ${res.status}`);
 	return new URL(location, base).pathname;
 }
 

@@ -1,5 +1,5 @@
 // Load and fault test of the quiz engine over real HTTP: N learners register, enrol, start the
-// final (double-clicking Start), save 10 answers each through the JSON API and submit (twice).
+// first module quiz (double-clicking Start; the final opens only after the module quizzes), save 10 answers each through the JSON API and submit (twice).
 // Then the same with the server killed by SIGKILL halfway and restarted on the same database.
 // Every save answered 2xx must be in the SQLite file; no learner may hold two attempts.
 // Usage: npm run bench:quiz [-- --learners 200 --concurrency 20]   (appends to tests/bench/RESULTS.md)
@@ -93,7 +93,7 @@ type Ready = {
 	questions: { id: string; type: string }[];
 };
 
-/** Registers, enrols and starts the final (double-clicking Start: both must give one attempt). */
+/** Registers, enrols and starts the first module quiz (double-clicking Start: both must give one attempt). */
 async function prepare(base: string, i: number, answers: number): Promise<Ready> {
 	const email = `bench.${process.pid}.${Date.now()}.${i}@example.tn`;
 	const reg = await form(base, '/fr/register', {
@@ -106,8 +106,8 @@ async function prepare(base: string, i: number, answers: number): Promise<Ready>
 	if (!cookie) throw new Error(`register answered ${reg.status}`);
 	await form(base, `${PG}?/enrol`, {}, cookie);
 	const starts = await Promise.all([
-		form(base, `${PG}/quiz/final?/start`, {}, cookie),
-		form(base, `${PG}/quiz/final?/start`, {}, cookie)
+		form(base, `${PG}/quiz/foundations?/start`, {}, cookie),
+		form(base, `${PG}/quiz/foundations?/start`, {}, cookie)
 	]);
 	const ids = starts.map((r) => Number(r.headers.get('location')?.split('/').pop()));
 	if (!ids[0] || ids[0] !== ids[1]) throw new Error(`start gave attempts ${ids.join(' and ')}`);

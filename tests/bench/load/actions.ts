@@ -30,7 +30,7 @@ export function pickAction(r: number): Chosen {
 }
 
 type Question = Parameters<typeof responseFor>[0] & { id: string };
-/** `submitted`: the final has a 60-minute cooldown, so a learner who submitted reads lessons instead. */
+/** `submitted`: a learner who submitted reads lessons instead (the load model submits once). */
 export type LearnerState = {
 	attempt: { id: number; questions: Question[] } | null;
 	n: number;
@@ -90,7 +90,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 
 	const startQuiz = async (l: Learner, s: LearnerState) => {
 		const start = await timed('start quiz', () =>
-			fetch(`${base}/${l.locale}/courses/${course}/quiz/final?/start`, {
+			fetch(`${base}/${l.locale}/courses/${course}/quiz/foundations?/start`, {
 				method: 'POST',
 				redirect: 'manual',
 				headers: { ...html(l), origin: base, 'content-type': 'application/x-www-form-urlencoded' },
