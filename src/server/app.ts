@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
@@ -14,6 +13,7 @@ import { metricsRoutes, observeRequests } from './metrics.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
+import { BROTLI_OPTIONS } from './compression.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPrivateCache } from './private-cache.ts';
@@ -67,15 +67,7 @@ export async function buildApp({
 	await app.register(compress, {
 		encodings: ['br', 'gzip'],
 		threshold: 1024,
-		// Pages are a few kB: a 256 kB window compresses them as well as the default 4 MB one,
-		// and setting up each stream costs far less (measured in tests/bench).
-		brotliOptions: {
-			params: {
-				[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-				[zlib.constants.BROTLI_PARAM_QUALITY]: 5,
-				[zlib.constants.BROTLI_PARAM_LGWIN]: 18
-			}
-		}
+		brotliOptions: BROTLI_OPTIONS
 	});
 	if (ctx.config.rateLimitPerMinute > 0) {
 		await app.register(rateLimit, {

@@ -54,7 +54,7 @@ export async function registerKit(
 			scope.addContentTypeParser('*', (_req, _payload, done) => {
 				done(null);
 			});
-			// Runs after the root scope's compression, so the stored bytes are the ones sent.
+			// Runs before the route's compression hook: the cache compresses what it keeps itself.
 			scope.addHook('onSend', async (req, reply, payload) => {
 				pages.store(req, reply, payload);
 				return payload;

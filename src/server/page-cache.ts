@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCookie } from '../lib/server/auth/cookie.ts';
 import { SESSION_COOKIE } from '../lib/server/auth/session.ts';
 import { cookieName as LOCALE_COOKIE } from '../lib/paraglide/runtime.js';
+import { compress, pickEncoding } from './compression.ts';
 
 // Public pages (home, catalog, a course's page, sign-in) are the same for every visitor who is
 // not signed in, and SvelteKit renders, serialises and brotli-compresses each of them per
@@ -27,8 +28,6 @@ const PUBLIC_ROUTES = new Set([
 /** Response headers worth replaying; per-request ones (request id, rate-limit, date) are not. */
 const KEPT_HEADERS = [
 	'content-type',
-	'content-encoding',
-	'content-length',
 	'content-security-policy',
 	'cache-control',
 	'vary',
@@ -119,7 +118,11 @@ export function createPageCache({
 			else req.pageCacheMark = undefined;
 		},
 
-		/** onSend, after compression: stores the bytes exactly as they leave. */
+		/**
+		 * onSend, before compression (route-level hooks such as @fastify/compress's run after this
+		 * scope's): keeps the page compressed once, as compression would send it, so a replay
+		 * carries its content-encoding and compression leaves it alone.
+		 */
 		store(req: FastifyRequest, reply: FastifyReply, payload: unknown): void {
 			const mark = req.pageCacheMark;
 			if (
@@ -134,6 +137,14 @@ export function createPageCache({
 				const value = reply.getHeader(name);
 				if (value !== undefined) headers.push([name, value]);
 			}
+			const encoding = pickEncoding(req.headers['accept-encoding']);
+			const body = compress(payload, encoding);
+			headers.push(['content-length', body.length]);
+			if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+			const vary = headers.find(([name]) => name === 'vary');
+			if (!vary) headers.push(['vary', 'accept-encoding']);
+			else if (!String(vary[1]).toLowerCase().includes('accept-encoding'))
+				vary[1] = `${String(vary[1])}, accept-encoding`;
 			if (entries.size >= MAX_ENTRIES) {
 				const oldest = entries.keys().next().value;
 				if (oldest !== undefined) entries.delete(oldest);
@@ -141,7 +152,7 @@ export function createPageCache({
 			entries.set(mark.key, {
 				routeId: mark.routeId,
 				headers,
-				body: payload,
+				body,
 				expires: now() + seconds * 1000,
 				contentVersion: mark.contentVersion
 			});
