@@ -864,7 +864,7 @@ create trigger if not exists report_fact_quiz_2 after delete on quiz
 			and not mo.archived and mo.position between 0 and 62 and a.kind = 'attempt'
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (old.course_id); end;
 --> statement-breakpoint
-insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed) select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
 		exists (select 1 from lesson_progress lp
