@@ -23,7 +23,8 @@ create index if not exists report_fact_course_idx on report_fact (course_id, enr
 create index if not exists report_fact_user_idx on report_fact (user_id, course_id);
 --> statement-breakpoint
 create trigger if not exists report_fact_user after update of gender, position, governorate_id on user
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -60,7 +61,8 @@ create trigger if not exists report_fact_user after update of gender, position, 
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.id; end;
 --> statement-breakpoint
 create trigger if not exists report_fact_enrolment after insert on enrolment
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.id = new.id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -97,7 +99,8 @@ create trigger if not exists report_fact_enrolment after insert on enrolment
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.id = new.id; end;
 --> statement-breakpoint
 create trigger if not exists report_fact_progress_insert after insert on lesson_progress
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = new.lesson_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -134,7 +137,8 @@ create trigger if not exists report_fact_progress_insert after insert on lesson_
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = new.lesson_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_attempt_insert after insert on quiz_attempt
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = (select course_id from quiz where id = new.quiz_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -171,7 +175,8 @@ create trigger if not exists report_fact_attempt_insert after insert on quiz_att
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select course_id from quiz where id = new.quiz_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_certificate_insert after insert on certificate
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = new.course_id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -208,7 +213,8 @@ create trigger if not exists report_fact_certificate_insert after insert on cert
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = new.course_id; end;
 --> statement-breakpoint
 create trigger if not exists report_fact_progress_delete after delete on lesson_progress
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = old.lesson_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -245,7 +251,8 @@ create trigger if not exists report_fact_progress_delete after delete on lesson_
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = old.lesson_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_attempt_delete after delete on quiz_attempt
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = (select course_id from quiz where id = old.quiz_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -282,7 +289,8 @@ create trigger if not exists report_fact_attempt_delete after delete on quiz_att
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = (select course_id from quiz where id = old.quiz_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_certificate_delete after delete on certificate
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = old.course_id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -319,7 +327,8 @@ create trigger if not exists report_fact_certificate_delete after delete on cert
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = old.course_id; end;
 --> statement-breakpoint
 create trigger if not exists report_fact_progress_update after update of completed_at, lesson_id, user_id on lesson_progress
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = new.lesson_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -353,7 +362,8 @@ create trigger if not exists report_fact_progress_update after update of complet
 			join module mo on mo.id = q.module_id where a.user_id = e.user_id
 			and q.course_id = e.course_id and q.slug not like '%.assignment' and not q.archived
 			and not mo.archived and mo.position between 0 and 62 and a.kind = 'attempt'
-			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = new.lesson_id);insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = new.lesson_id);delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = old.lesson_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -390,7 +400,8 @@ create trigger if not exists report_fact_progress_update after update of complet
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = (select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = old.lesson_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_attempt_update after update of submitted_at, percentage, passed, kind, quiz_id, user_id on quiz_attempt
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = (select course_id from quiz where id = new.quiz_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -424,7 +435,8 @@ create trigger if not exists report_fact_attempt_update after update of submitte
 			join module mo on mo.id = q.module_id where a.user_id = e.user_id
 			and q.course_id = e.course_id and q.slug not like '%.assignment' and not q.archived
 			and not mo.archived and mo.position between 0 and 62 and a.kind = 'attempt'
-			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select course_id from quiz where id = new.quiz_id);insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = (select course_id from quiz where id = new.quiz_id);delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = (select course_id from quiz where id = old.quiz_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -461,7 +473,8 @@ create trigger if not exists report_fact_attempt_update after update of submitte
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = (select course_id from quiz where id = old.quiz_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_certificate_update after update of revoked_at, user_id, course_id on certificate
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = new.user_id and e.course_id = new.course_id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -495,7 +508,8 @@ create trigger if not exists report_fact_certificate_update after update of revo
 			join module mo on mo.id = q.module_id where a.user_id = e.user_id
 			and q.course_id = e.course_id and q.slug not like '%.assignment' and not q.archived
 			and not mo.archived and mo.position between 0 and 62 and a.kind = 'attempt'
-			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = new.course_id;insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = new.user_id and e.course_id = new.course_id;delete from report_fact where enrolment_id in (select e.id from enrolment e where e.user_id = old.user_id and e.course_id = old.course_id);
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -532,7 +546,8 @@ create trigger if not exists report_fact_certificate_update after update of revo
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.user_id = old.user_id and e.course_id = old.course_id; end;
 --> statement-breakpoint
 create trigger if not exists report_fact_lesson_0 after insert on lesson
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (select course_id from module where id in (new.module_id)));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -569,7 +584,8 @@ create trigger if not exists report_fact_lesson_0 after insert on lesson
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (select course_id from module where id in (new.module_id)); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_lesson_1 after update of archived, module_id on lesson
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (select course_id from module where id in (new.module_id, old.module_id)));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -606,7 +622,8 @@ create trigger if not exists report_fact_lesson_1 after update of archived, modu
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (select course_id from module where id in (new.module_id, old.module_id)); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_lesson_2 after delete on lesson
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (select course_id from module where id in (old.module_id)));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -643,7 +660,8 @@ create trigger if not exists report_fact_lesson_2 after delete on lesson
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (select course_id from module where id in (old.module_id)); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_module_0 after insert on module
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (new.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -680,7 +698,8 @@ create trigger if not exists report_fact_module_0 after insert on module
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (new.course_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_module_1 after update of archived, course_id, position on module
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (new.course_id, old.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -717,7 +736,8 @@ create trigger if not exists report_fact_module_1 after update of archived, cour
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (new.course_id, old.course_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_module_2 after delete on module
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (old.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -754,7 +774,8 @@ create trigger if not exists report_fact_module_2 after delete on module
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (old.course_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_quiz_0 after insert on quiz
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (new.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -791,7 +812,8 @@ create trigger if not exists report_fact_quiz_0 after insert on quiz
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (new.course_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_quiz_1 after update of slug, course_id, module_id, archived on quiz
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (new.course_id, old.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
@@ -828,7 +850,8 @@ create trigger if not exists report_fact_quiz_1 after update of slug, course_id,
 			and a.submitted_at is not null and a.passed)) as quiz_passed from enrolment e join user u on u.id = e.user_id where e.course_id in (new.course_id, old.course_id); end;
 --> statement-breakpoint
 create trigger if not exists report_fact_quiz_2 after delete on quiz
-	begin insert or replace into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
+	begin delete from report_fact where enrolment_id in (select e.id from enrolment e where e.course_id in (old.course_id));
+		insert into report_fact (enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
 		started, completed, certified, pre, fin, quiz_tried, quiz_passed)
 		select e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,

@@ -56,8 +56,12 @@ export const FACT_COLUMNS = `enrolment_id, user_id, course_id, enrolled_at, gend
 export const factsSelect = (where: string) =>
 	`select ${FACTS_OF} from enrolment e join user u on u.id = e.user_id where ${where}`;
 
+// Delete then insert, not INSERT OR REPLACE: inside a trigger, the conflict policy of the
+// statement that fired it wins (SQLite "ON CONFLICT" docs), so an upsert in the importer turned
+// the REPLACE into an abort (UNIQUE constraint failed: report_fact.enrolment_id).
 const refresh = (where: string) =>
-	`insert or replace into report_fact (${FACT_COLUMNS})
+	`delete from report_fact where enrolment_id in (select e.id from enrolment e where ${where});
+		insert into report_fact (${FACT_COLUMNS})
 		${factsSelect(where)};`;
 const courseOfLesson = (row: string) =>
 	`(select mo.course_id from lesson l join module mo on mo.id = l.module_id where l.id = ${row}.lesson_id)`;
