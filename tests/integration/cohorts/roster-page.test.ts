@@ -78,7 +78,7 @@ describe('roster page, without mail', () => {
 		expect(res.statusCode).toBe(200);
 		expect(res.body).toContain('Ben Ali; Amel');
 		expect(res.body).toContain('هالة الطرابلسي');
-		expect(res.body).toContain('Nouveaux comptes : 2 · ajoutés : 0 · inchangés : 0 · refusés : 1');
+		expect(res.body).toContain('Nouveaux comptes : 2 · ajoutés : 0 · inchangés : 0 · refusés : 1');
 		expect(res.body).toMatch(/adresse e-mail|e-mail/i);
 		expect(digestIn(res.body)).not.toBe('');
 		expect(members()).toEqual([]);
@@ -96,7 +96,7 @@ describe('roster page, without mail', () => {
 			runner.cookie
 		);
 		expect(done.statusCode).toBe(200);
-		expect(done.body).toContain('Nouveaux comptes : 2 · ajoutés : 0 · inchangés : 0 · refusés : 1');
+		expect(done.body).toContain('Nouveaux comptes : 2 · ajoutés : 0 · inchangés : 0 · refusés : 1');
 		expect(done.body).toMatch(/http:\/\/localhost[^<\s]*\/fr\/set-password\/\w+/);
 		expect(members()).toHaveLength(2);
 		// Shown once: the page itself never lists them again.
@@ -104,7 +104,7 @@ describe('roster page, without mail', () => {
 		expect(page.body).not.toContain('/set-password/');
 
 		const again = await upload(h, `${url}?/preview`, ROSTER, runner.cookie);
-		expect(again.body).toContain('inchangés : 2 · refusés : 1');
+		expect(again.body).toContain('inchangés : 2 · refusés : 1');
 		const second = await postForm(
 			h.app,
 			`${url}?/confirm`,
@@ -112,7 +112,7 @@ describe('roster page, without mail', () => {
 			runner.cookie
 		);
 		expect(second.body).toContain(
-			'Nouveaux comptes : 0 · ajoutés : 0 · inchangés : 2 · refusés : 1'
+			'Nouveaux comptes : 0 · ajoutés : 0 · inchangés : 2 · refusés : 1'
 		);
 		expect(second.body).not.toContain('/set-password/');
 		expect(members()).toHaveLength(2);
@@ -230,7 +230,7 @@ describe('roster page, with mail', () => {
 		expect(done.body).not.toContain('/set-password/');
 		const mail = await smtp.waitFor('hela@example.tn');
 		expect(mail.subject).toBe('Votre compte Tamkeen');
-		expect(mail.text).toContain('« Sfax »');
+		expect(mail.text).toContain('« Sfax »');
 		expect(mail.text).toMatch(/\/fr\/set-password\/\w+/);
 		await smtp.waitFor('amel@example.tn');
 	});
