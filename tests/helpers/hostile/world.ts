@@ -238,6 +238,8 @@ export async function startWorld(): Promise<World> {
 			lang: 'en',
 			ws: currentCourseMeta(db, courseId)?.extras?.worksheets[0]?.slug ?? 'none',
 			cohortId: String(ownersCohort),
+			// A member of the owner's cohort (the one-learner page).
+			userId: ownerId,
 			joinCode,
 			token: 'abcdefghijklmnopqrstuvwxyz234567'
 		}),
