@@ -231,7 +231,7 @@ describeBrowser('quiz answers with a failing connection, and checking an answer'
 			await expect
 				.poll(() => status(page, 'subsidiarity-term'))
 				.toBe(
-					'Pas encore envoyée : gardée sur cet appareil, elle sera envoyée dès le retour de la connexion.'
+					'Pas encore envoyée\u202f: gardée sur cet appareil, elle sera envoyée dès le retour de la connexion.'
 				);
 			await expect
 				.poll(() => status(page, 'subsidiarity-term'), { timeout: 15_000 })
