@@ -65,7 +65,7 @@ describeBrowser('certificates in a real browser', () => {
 			await page.getByRole('button', { name: 'أنهيت هذا الدرس' }).click();
 			await page.waitForURL(/\/ar\/courses\/participatory-governance(\?[^#]*)?(#.*)?$/);
 			await page.goto(`${server.url}/ar/certificates`);
-			const code = (await page.locator('main li span[dir="ltr"]').first().textContent())!.trim();
+			const code = (await page.locator('main li .certificate-code').first().textContent())!.trim();
 			expect(code).toMatch(/^TMK-/);
 			await screenshot(page, 'ar-certificates-mobile');
 
