@@ -54,11 +54,12 @@ describe('/reports page and exports', () => {
 			expect(start).toBeGreaterThan(0);
 			return page.body.slice(start, page.body.indexOf('</tr>', start));
 		};
-		expect(row('Tunis')).toMatch(/<td[^>]*>6<\/td>/);
+		// Cells may hold Svelte's block markers (<!--[-1-->) around the value since signed numbers.
+		expect(row('Tunis')).toMatch(/<td[^>]*>(<!--[^>]*-->)?6(<!--[^>]*-->)?<\/td>/);
 		expect(row('Sfax')).toContain('&lt; 5');
-		expect(row('Sfax')).not.toMatch(/<td[^>]*>3<\/td>/);
+		expect(row('Sfax')).not.toMatch(/<td[^>]*>(<!--[^>]*-->)?3(<!--[^>]*-->)?<\/td>/);
 		expect(row('Non renseigné')).toContain('&lt; 5');
-		expect(row('Total')).toMatch(/<td[^>]*>10<\/td>/);
+		expect(row('Total')).toMatch(/<td[^>]*>(<!--[^>]*-->)?10(<!--[^>]*-->)?<\/td>/);
 		expect(page.body).toContain('<svg');
 		expect(page.body).toContain('Masquage des petits effectifs');
 	});
