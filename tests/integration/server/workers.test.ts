@@ -50,6 +50,8 @@ beforeAll(async () => {
 			TRUST_PROXY: '127.0.0.1'
 		}
 	});
+	// The server answers as soon as one worker listens; the second may still be starting.
+	await waitForOutput(server, /worker listening[\s\S]*worker listening/, 30_000);
 }, 90_000);
 afterAll(async () => {
 	if (server.process.exitCode === null) await server.stop('SIGKILL');
