@@ -72,6 +72,43 @@ describeBrowser('accounts in a real browser', () => {
 		}
 	);
 
+	it(
+		'lists only the chosen governorate’s municipalities once the page runs, and all without JavaScript',
+		{ timeout: 60_000 },
+		async () => {
+			const optionsShown = (page: import('playwright-core').Page) =>
+				page.locator('#municipality option').count();
+			const scripted = await browser.newContext({ locale: 'fr-TN' });
+			const page = await scripted.newPage();
+			await page.goto(`${server.url}/fr/register`);
+			const everyOption = await optionsShown(page);
+			expect(everyOption).toBeGreaterThanOrEqual(26);
+			await page.selectOption('#governorate', { label: 'Sfax' });
+			// Hydration may land after the first choice: choose again until the list follows.
+			await expect
+				.poll(async () => {
+					await page.selectOption('#governorate', { label: 'Sfax' });
+					return page.locator('#municipality option').allTextContents();
+				})
+				.toEqual(['Non renseigné', 'Sfax', 'Ma commune n’est pas dans la liste']);
+
+			await page.selectOption('#governorate', '');
+			expect(await optionsShown(page)).toBe(everyOption);
+			await page.selectOption('#municipality', { label: 'Jendouba' });
+			expect(await page.locator('#governorate option:checked').textContent()).toBe('Jendouba');
+			await page.selectOption('#governorate', { label: 'Sfax' });
+			expect(await page.locator('#municipality').inputValue()).toBe('');
+			await scripted.close();
+
+			const plain = await browser.newContext({ javaScriptEnabled: false });
+			const still = await plain.newPage();
+			await still.goto(`${server.url}/fr/register`);
+			await still.selectOption('#governorate', { label: 'Sfax' });
+			expect(await optionsShown(still)).toBe(everyOption);
+			await plain.close();
+		}
+	);
+
 	it('signs in and out with JavaScript turned off', { timeout: 60_000 }, async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		context.setDefaultTimeout(30_000);

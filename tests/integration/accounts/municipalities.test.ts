@@ -81,6 +81,23 @@ describe('municipalities (issue 11 #12)', () => {
 		expect(page.body).toContain('Ma commune n’est pas dans la liste');
 	});
 
+	it('keeps the governorate and municipality chosen when it refuses a pair that does not match', async () => {
+		const sfax = h.t.db.select().from(municipality).where(eq(municipality.nameFr, 'Sfax')).get();
+		const res = await postForm(
+			h.app,
+			'/fr/register',
+			registration({
+				email: 'mismatch@example.tn',
+				governorate: 'TN-32',
+				municipality: String(sfax?.id)
+			})
+		);
+		expect(res.statusCode).toBe(400);
+		expect(res.body).toContain('Cette commune n’appartient pas au gouvernorat choisi.');
+		expect(res.body).toMatch(/<option value="TN-32"[^>]*selected/);
+		expect(res.body).toMatch(new RegExp(`<option value="${String(sfax?.id)}"[^>]*selected`));
+	});
+
 	it('refuses a CSV with bad lines, naming each line in the page’s language, and saves none', async () => {
 		const before = h.t.db.select().from(municipality).all().length;
 		const res = await postFile(
