@@ -67,4 +67,35 @@ describe('the language of an attempt', () => {
 		const same = await get(`/ar${PG}/quiz/foundations/attempt/${String(id)}/review`, cookie);
 		expect(same.body).not.toContain('أُجريت هذه المحاولة باللغة');
 	});
+
+	it('follows the interface on the attempt page itself while nothing is answered', async () => {
+		const { cookie } = await learner();
+		const id = await start(cookie, 'ar');
+		const page = await get(`/fr${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
+		expect(page.statusCode).toBe(200);
+		expect(attemptRow(id).locale).toBe('fr');
+		const first = attemptRow(id).questions.find((q) => q.question.type !== 'description')!;
+		expect(page.body).toContain((first.question.body.prompt as { fr: string }).fr);
+		expect(page.body).not.toContain('Votre tentative en cours est en');
+	});
+
+	it('says on the attempt page which language an answered attempt stays in, and why', async () => {
+		const { cookie, id: userId } = await learner();
+		const id = await start(cookie, 'ar');
+		const q = attemptRow(id).questions.find((x) => x.question.type !== 'description')!.question;
+		saveAnswer(h.t.db, {
+			issuer: ISSUER,
+			attemptId: id,
+			userId,
+			questionId: q.id,
+			response: rightResponse(q, 'ar')
+		});
+		const page = await get(`/fr${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
+		expect(page.statusCode).toBe(200);
+		expect(page.body).toContain('Votre tentative en cours est en العربية');
+		expect(attemptRow(id).locale).toBe('ar');
+		const same = await get(`/ar${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
+		expect(same.body).not.toContain('Votre tentative');
+		expect(same.body).not.toContain('محاولتك الجارية');
+	});
 });

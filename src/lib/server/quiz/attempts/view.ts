@@ -6,11 +6,14 @@ import { answersOf, finaliseAttempt } from './submit.ts';
 import type { PresentedQuestion } from '../types.ts';
 import { checkedResult, type CheckedAnswer } from './check.ts';
 import type { Issuer } from '../../certificates/issue.ts';
+import type { Locale } from '../../text/localised.ts';
 
 export type AttemptView = {
 	attemptId: number;
 	quizId: number;
 	kind: 'attempt' | 'pretest';
+	/** The language its questions were drawn in. */
+	locale: Locale;
 	status: 'open' | 'submitted';
 	startedAt: Date;
 	deadlineAt: Date | null;
@@ -62,6 +65,7 @@ export function viewAttempt(
 		attemptId: attempt.id,
 		quizId: attempt.quizId,
 		kind: attempt.kind,
+		locale: attempt.locale,
 		status: open ? 'open' : 'submitted',
 		startedAt: attempt.startedAt,
 		deadlineAt: attempt.deadlineAt,

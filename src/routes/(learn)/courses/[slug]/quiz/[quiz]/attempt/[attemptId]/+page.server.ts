@@ -4,6 +4,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { checkAnswer, submitAttempt } from '$lib/server/quiz/attempts/index';
 import { errorText, refusal } from '$lib/i18n/errors.server';
 import { isBlank, readResponse } from '$lib/quiz/responses';
+import { attemptLanguageStay, switchAttemptLanguage } from '$lib/server/quiz/attempts/language';
+import { ownedAttempt } from '$lib/server/quiz/attempts/load';
 import { attemptOf, locateQuiz, saveForm, toReview } from '../../quiz.server';
 
 // No framework JavaScript: the forms post as they are, and one small script saves as you go.
@@ -12,15 +14,29 @@ export const csr = false;
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event);
 	const { status, pretest, course, title, base } = locateQuiz(event, user);
-	const view = attemptOf(event.locals.ctx, {
-		attemptId: event.params.attemptId,
-		userId: user.id,
-		quizId: status.quizId
-	});
+	const { db } = event.locals.ctx;
+	const wanted = event.locals.locale;
+	const args = { attemptId: event.params.attemptId, userId: user.id, quizId: status.quizId };
+	let view = attemptOf(event.locals.ctx, args);
 	if (view.status === 'submitted') toReview(base, view);
+	// Opened in another interface language (the language switcher keeps this URL): follow it while
+	// nothing is answered, as the start page does; otherwise say which language and why (issue 11 §7).
+	if (view.locale !== wanted && Object.keys(view.answers).length === 0) {
+		switchAttemptLanguage(db, { attemptId: view.attemptId, userId: user.id, locale: wanted });
+		view = attemptOf(event.locals.ctx, args);
+	}
+	const language =
+		view.locale === wanted
+			? null
+			: attemptLanguageStay(
+					db,
+					ownedAttempt(db, { attemptId: view.attemptId, userId: user.id }),
+					wanted
+				);
 	return {
 		course,
 		quiz: { slug: event.params.quiz, title, pretest },
+		language,
 		attempt: {
 			id: view.attemptId,
 			secondsLeft: view.secondsLeft,
