@@ -1,4 +1,5 @@
 import * as m from '$lib/paraglide/messages.js';
+import { intlLocale } from './intl';
 
 // Stored codes -> words in the page's language.
 const THEMES: Record<string, () => string> = {
@@ -14,6 +15,10 @@ const LEVELS: Record<string, () => string> = {
 
 export const themeLabel = (t: string) => (THEMES[t] ?? m.theme_other)();
 export const levelLabel = (l: string) => LEVELS[l]?.() ?? l;
+/** A language named in the page's language, for a sentence ("en arabe", "باللغة الفرنسية"). */
+export const languageInSentence = (code: string) =>
+	new Intl.DisplayNames([intlLocale()], { type: 'language' }).of(code) ?? code;
+/** A language named in itself, for a choice between languages (links, buttons). */
 export const languageName: Record<string, string> = {
 	ar: 'العربية',
 	fr: 'Français',

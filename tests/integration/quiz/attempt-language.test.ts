@@ -56,14 +56,14 @@ describe('the language of an attempt', () => {
 			response: rightResponse(q, 'ar')
 		});
 		const intro = await get(`/fr${PG}/quiz/foundations`, cookie);
-		expect(intro.body).toContain('Votre tentative en cours est en العربية');
+		expect(intro.body).toContain('Votre tentative en cours est en arabe');
 		expect(await start(cookie, 'fr')).toBe(id);
 		expect(attemptRow(id).locale).toBe('ar');
 
 		submitAttempt(h.t.db, { issuer: ISSUER, attemptId: id, userId });
 		const review = await get(`/fr${PG}/quiz/foundations/attempt/${String(id)}/review`, cookie);
 		expect(review.statusCode).toBe(200);
-		expect(review.body).toContain('Cette tentative a été passée en العربية');
+		expect(review.body).toContain('Cette tentative a été passée en arabe');
 		const same = await get(`/ar${PG}/quiz/foundations/attempt/${String(id)}/review`, cookie);
 		expect(same.body).not.toContain('أُجريت هذه المحاولة باللغة');
 	});
@@ -92,7 +92,7 @@ describe('the language of an attempt', () => {
 		});
 		const page = await get(`/fr${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
 		expect(page.statusCode).toBe(200);
-		expect(page.body).toContain('Votre tentative en cours est en العربية');
+		expect(page.body).toContain('Votre tentative en cours est en arabe');
 		expect(attemptRow(id).locale).toBe('ar');
 		const same = await get(`/ar${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
 		expect(same.body).not.toContain('Votre tentative');
