@@ -30,6 +30,18 @@ async function start(cookie: string, lang: string) {
 	return Number(res.headers.location!.split('/').pop());
 }
 
+/** Saves an answer to the attempt's first question, in Arabic (the attempt's language). */
+function answerFirst(id: number, userId: string) {
+	const q = attemptRow(id).questions.find((x) => x.question.type !== 'description')!.question;
+	saveAnswer(h.t.db, {
+		issuer: ISSUER,
+		attemptId: id,
+		userId,
+		questionId: q.id,
+		response: rightResponse(q, 'ar')
+	});
+}
+
 describe('the language of an attempt', () => {
 	it('follows the interface when resumed from another language before any answer', async () => {
 		const { cookie } = await learner();
@@ -47,14 +59,7 @@ describe('the language of an attempt', () => {
 	it('stays in its language once answered, and says which and why before Resume', async () => {
 		const { cookie, id: userId } = await learner();
 		const id = await start(cookie, 'ar');
-		const q = attemptRow(id).questions.find((x) => x.question.type !== 'description')!.question;
-		saveAnswer(h.t.db, {
-			issuer: ISSUER,
-			attemptId: id,
-			userId,
-			questionId: q.id,
-			response: rightResponse(q, 'ar')
-		});
+		answerFirst(id, userId);
 		const intro = await get(`/fr${PG}/quiz/foundations`, cookie);
 		expect(intro.body).toContain('Votre tentative en cours est en arabe');
 		expect(await start(cookie, 'fr')).toBe(id);
@@ -82,14 +87,7 @@ describe('the language of an attempt', () => {
 	it('says on the attempt page which language an answered attempt stays in, and why', async () => {
 		const { cookie, id: userId } = await learner();
 		const id = await start(cookie, 'ar');
-		const q = attemptRow(id).questions.find((x) => x.question.type !== 'description')!.question;
-		saveAnswer(h.t.db, {
-			issuer: ISSUER,
-			attemptId: id,
-			userId,
-			questionId: q.id,
-			response: rightResponse(q, 'ar')
-		});
+		answerFirst(id, userId);
 		const page = await get(`/fr${PG}/quiz/foundations/attempt/${String(id)}`, cookie);
 		expect(page.statusCode).toBe(200);
 		expect(page.body).toContain('Votre tentative en cours est en arabe');
