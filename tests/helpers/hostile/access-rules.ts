@@ -103,6 +103,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(admin)/admin/audit/csv': { expect: atLeast('admin') },
 	'/(admin)/admin/system': { expect: atLeast('admin') },
 	'/(admin)/admin/municipalities': { expect: atLeast('admin') },
+	'/(admin)/admin/conflicts': { expect: atLeast('admin') },
 	'/(learn)/learn': { expect: signedIn },
 	'/(learn)/courses': { expect: anyone },
 	'/(learn)/courses/[slug]': { expect: anyone },
@@ -145,6 +146,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]': { expect: studioReaders },
 	// The probed course's second lesson in English (the world's `lang`).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]': { expect: studioReaders },
+	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/comments': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
 	// tests/integration/cohorts/learner-page.test.ts for that probe).
 	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {

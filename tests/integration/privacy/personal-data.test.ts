@@ -11,7 +11,12 @@ import { createAccessToken } from '../../../src/lib/server/auth/access-token.ts'
 import { importCourses } from '../../../src/lib/server/courses/import/import-courses.ts';
 import { assignCourseTrainer } from '../../../src/lib/server/courses/trainers.ts';
 import { saveDraftFile } from '../../../src/lib/server/studio/draft-files.ts';
-import { cohortAnnouncement, course } from '../../../src/lib/server/db/schema/index.ts';
+import {
+	cohortAnnouncement,
+	course,
+	importConflict
+} from '../../../src/lib/server/db/schema/index.ts';
+import { addComment, setCommentResolved } from '../../../src/lib/server/studio/review/comments.ts';
 import { enrol } from '../../../src/lib/server/learning/enrolment.ts';
 import { verifyCertificateCode } from '../../../src/lib/server/certificates/registry.ts';
 import { recordWrongPassword } from '../../../src/lib/server/auth/throttle.ts';
@@ -113,6 +118,28 @@ async function busyLearner() {
 		actorId: me.id,
 		now: new Date()
 	});
+	// As a reviewer: comments on a lesson (signing with their name) and resolves the thread; as if
+	// an admin, chose to keep the studio's version of a course whose files changed.
+	const lessonRef = { courseId: courseIds[0]!, moduleSlug: 'basics', lessonSlug: 'reading' };
+	const commentId = addComment(t.db, {
+		actorId: me.id,
+		lesson: lessonRef,
+		locale: 'ar',
+		body: `ملاحظة من ${NAME}`,
+		quote: NAME
+	});
+	setCommentResolved(t.db, { actorId: me.id, lesson: lessonRef, commentId, resolved: true });
+	t.db
+		.insert(importConflict)
+		.values({
+			courseId: courseIds[0]!,
+			filesHash: 'f'.repeat(64),
+			status: 'kept',
+			detectedAt: new Date(),
+			decidedBy: me.id,
+			decidedAt: new Date()
+		})
+		.run();
 	// As a course trainer now: opens a cohort (and so runs it), makes a join code, joins it too,
 	// and gets a set-password link.
 	const group = createCohort(t.db, {
@@ -206,6 +233,10 @@ describe('personal data: export and erasure', () => {
 		expect(JSON.stringify(byKey.sessions)).not.toMatch(/[0-9a-f]{64}/);
 		expect(JSON.stringify(byKey.accessTokens)).not.toMatch(/[0-9a-f]{64}/);
 		expect(byKey.audit?.some((a) => a.action === 'session.sign_in' && a.ip === IP)).toBe(true);
+		expect(byKey.studioComments).toEqual([
+			expect.objectContaining({ byYou: true, text: `ملاحظة من ${NAME}`, quote: NAME })
+		]);
+		expect(byKey.importConflicts).toEqual([expect.objectContaining({ decision: 'kept' })]);
 	});
 
 	it('leaves no personal data in any table, keeps statistics and a certificate the person chose to keep', async () => {

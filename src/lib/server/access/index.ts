@@ -45,3 +45,4 @@ export {
 	studioMembership,
 	type StudioMembership
 } from './studio.ts';
+export { canComment, canDecideImportConflict, canResolveComment } from './studio-review.ts';

@@ -326,6 +326,56 @@ export const TABLE_HANDLERS: TableHandler[] = [
 		}
 	},
 	{
+		section: 'studioComments',
+		table: 'studio_comment',
+		userColumns: ['author_id', 'resolved_by'],
+		columns: ['course', 'lesson', 'locale', 'byYou', 'text', 'quote', 'createdAt', 'resolvedAt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select c.slug, s.module_slug, s.lesson_slug, s.locale, s.author_id, s.body, s.quote,
+				  s.created_at, s.resolved_at from studio_comment s join course c on c.id = s.course_id
+				 where s.author_id = ? or s.resolved_by = ? order by s.id`,
+				id,
+				id
+			).map((r) => ({
+				course: r.slug,
+				lesson: `${text(r.module_slug)}/${text(r.lesson_slug)}`,
+				locale: r.locale,
+				byYou: r.author_id === id,
+				// Only your own words: a thread you resolved is listed without the other's text.
+				text: r.author_id === id ? r.body : null,
+				quote: r.author_id === id ? r.quote : null,
+				createdAt: ms(r.created_at),
+				resolvedAt: ms(r.resolved_at)
+			})),
+		// The thread stays for the others' replies; the erased person's words and name go.
+		erase: ({ sql, userId }) => {
+			sql
+				.prepare(
+					"update studio_comment set author_id = null, body = '', quote = null where author_id = ?"
+				)
+				.run(userId);
+			sql.prepare('update studio_comment set resolved_by = null where resolved_by = ?').run(userId);
+		}
+	},
+	{
+		section: 'importConflicts',
+		table: 'import_conflict',
+		userColumns: ['decided_by'],
+		columns: ['course', 'decision', 'decidedAt'],
+		rows: (sql, id) =>
+			all(
+				sql,
+				`select c.slug, i.status, i.decided_at from import_conflict i join course c on c.id = i.course_id
+				 where i.decided_by = ? order by i.decided_at`,
+				id
+			).map((r) => ({ course: r.slug, decision: r.status, decidedAt: ms(r.decided_at) })),
+		erase: ({ sql, userId }) => {
+			sql.prepare('update import_conflict set decided_by = null where decided_by = ?').run(userId);
+		}
+	},
+	{
 		section: 'audit',
 		table: 'audit_log',
 		userColumns: ['actor_id'],

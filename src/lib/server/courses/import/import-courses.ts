@@ -18,6 +18,7 @@ import { lessonHref } from './lesson-href.ts';
 export { lessonHref };
 import { bumpContentVersion } from '../cache.ts';
 import { refreshRenderedLessons } from './rerender.ts';
+import { recordImportConflict } from './conflict.ts';
 
 export type ImportStatus =
 	'created' | 'updated' | 'unchanged' | 'skipped' | 'studio-protected' | 'archived';
@@ -77,15 +78,25 @@ export function importCourse(
 	if (existing?.contentHash === hash && !existing.archived) return result('unchanged');
 	if (existing && (existing.source === 'studio' || existing.editedInStudio)) {
 		const known = db
-			.select({ id: courseVersion.id })
+			.select({ status: courseVersion.status })
 			.from(courseVersion)
 			.where(and(eq(courseVersion.courseId, existing.id), eq(courseVersion.contentHash, hash)))
 			.get();
-		if (!known) {
-			const extras = renderExtras(c);
-			db.transaction((tx) =>
-				insertVersion(tx, { course: c, courseId: existing.id, hash, status: 'draft', now, extras })
-			);
+		// Files the course once had (an older version the studio built on) are no conflict.
+		if (known?.status !== 'applied') {
+			const extras = known ? null : renderExtras(c);
+			db.transaction((tx) => {
+				if (extras)
+					insertVersion(tx, {
+						course: c,
+						courseId: existing.id,
+						hash,
+						status: 'draft',
+						now,
+						extras
+					});
+				recordImportConflict(tx, { courseId: existing.id, hash, now });
+			});
 		}
 		return result('studio-protected');
 	}

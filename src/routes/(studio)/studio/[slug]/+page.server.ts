@@ -11,6 +11,7 @@ import { STUDIO_ROLES, type StudioRoleName } from '$lib/server/db/schema/index';
 import { isLocale, LOCALES, type Locale } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 import { openStudioCourse } from './studio-course.server';
+import { openCommentCounts } from '$lib/server/studio/review/comments';
 
 // One course in the studio: its draft's outline with translation status, publishing, roles.
 export const load: PageServerLoad = (event) => {
@@ -30,7 +31,8 @@ export const load: PageServerLoad = (event) => {
 		canEdit: canEditDraft(user, membership),
 		canPublish: canPublish(user, membership),
 		translatorOf: membership.roles.flatMap((r) => r.languages ?? []),
-		roles: manage ? listStudioRoles(db, course.id) : null
+		roles: manage ? listStudioRoles(db, course.id) : null,
+		openComments: openCommentCounts(db, course.id)
 	};
 };
 

@@ -15,6 +15,7 @@ import {
 import { isLocale } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 import { openStudioCourse } from '../../../studio-course.server';
+import { lessonComments } from './comments/comments.server';
 
 // One lesson in one language: its Markdown in a textarea, the reader's preview, the toolbar.
 function openLesson(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -49,7 +50,12 @@ export const load: PageServerLoad = (event) => {
 		sourceFields,
 		canWrite: canTranslate(user, membership, lang),
 		maxChars: MAX_LESSON_CHARS,
-		snippets: SNIPPET_NAMES.map((name) => ({ name, text: snippetText(name, today()) }))
+		snippets: SNIPPET_NAMES.map((name) => ({ name, text: snippetText(name, today()) })),
+		comments: lessonComments(db, {
+			user,
+			membership,
+			ref: { courseId: course.id, moduleSlug: event.params.module, lessonSlug: event.params.lesson }
+		})
 	};
 };
 
