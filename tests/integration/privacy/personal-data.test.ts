@@ -219,89 +219,97 @@ describe('personal data: the table list', () => {
 });
 
 describe('personal data: export and erasure', () => {
-	it('exports a row from every table that holds the person, answers and certificates included', async () => {
-		const { me } = await busyLearner();
-		const data = exportPersonalData(t.db, { userId: me.id });
-		const byKey = Object.fromEntries(data.sections.map((s) => [s.key, s.rows]));
-		for (const h of TABLE_HANDLERS.filter((x) => !/Graded|Revoked/.test(x.section)))
-			expect(byKey[h.section]?.length, h.section).toBeGreaterThan(0);
-		expect(byKey.profile).toEqual([
-			expect.objectContaining({ name: NAME, email: EMAIL, governorate: 'باجة', gender: 'woman' })
-		]);
-		expect(byKey.certificates?.[0]).toMatchObject({ holderName: NAME });
-		expect(byKey.answers?.some((a) => a.response !== null)).toBe(true);
-		expect(JSON.stringify(byKey.sessions)).not.toMatch(/[0-9a-f]{64}/);
-		expect(JSON.stringify(byKey.accessTokens)).not.toMatch(/[0-9a-f]{64}/);
-		expect(byKey.audit?.some((a) => a.action === 'session.sign_in' && a.ip === IP)).toBe(true);
-		expect(byKey.studioComments).toEqual([
-			expect.objectContaining({ byYou: true, text: `ملاحظة من ${NAME}`, quote: NAME })
-		]);
-		expect(byKey.importConflicts).toEqual([expect.objectContaining({ decision: 'kept' })]);
-	});
-
-	it('leaves no personal data in any table, keeps statistics and a certificate the person chose to keep', async () => {
-		const { me, admin } = await busyLearner();
-		const codes = exportPersonalData(t.db, { userId: me.id })
-			.sections.find((s) => s.key === 'certificates')!
-			.rows.map((r) => r.code as string);
-		expect(codes.length).toBeGreaterThanOrEqual(2);
-		const [keep, revoke] = codes as [string, string];
-		// Another learner erased earlier must not hide this one's traces.
-		const attemptsBefore = t.db.$client
-			.prepare('select count(*) as n from quiz_attempt where submitted_at is not null')
-			.get() as { n: number };
-
-		const r = eraseAccount(t.db, {
-			userId: me.id,
-			actorId: admin.id,
-			choices: { [keep]: 'keep', [revoke]: 'revoke' },
-			ip: '198.51.100.1'
-		});
-		expect(r.kept).toEqual([keep]);
-
-		const everything = wholeDatabase();
-		const withoutKept = everything.replaceAll(
-			JSON.stringify(
-				t.db.$client.prepare('select snapshot from certificate where code = ?').get(keep)
-			).slice(1, -1),
-			''
-		);
-		// Booleans, not toContain: a failure must not print the whole database.
-		expect(withoutKept.includes(EMAIL), 'email left').toBe(false);
-		expect(withoutKept.includes(IP), 'address left').toBe(false);
-		expect(withoutKept.includes(NAME), 'name left').toBe(false);
-		expect(everything.includes(NAME), 'the kept certificate').toBe(true);
-		expect(verifyCertificateCode(t.db, keep)).toMatchObject({
-			status: 'valid',
-			certificate: { holderName: NAME }
-		});
-		expect(verifyCertificateCode(t.db, revoke)).toMatchObject({
-			status: 'revoked',
-			certificate: { holderName: '' }
-		});
-		const attemptsAfter = t.db.$client
-			.prepare('select count(*) as n from quiz_attempt where submitted_at is not null')
-			.get() as { n: number };
-		expect(attemptsAfter.n).toBe(attemptsBefore.n);
-		for (const c of userColumns().filter(
-			(x) => !x.startsWith('certificate.') && x !== 'audit_log.actor_id' && x !== 'user.id'
-		)) {
-			const [table, column] = c.split('.') as [string, string];
-			const n = t.db.$client
-				.prepare(`select count(*) as n from "${table}" where "${column}" = ?`)
-				.get(me.id) as { n: number };
-			expect(n.n, c).toBe(0);
+	it(
+		'exports a row from every table that holds the person, answers and certificates included',
+		{ timeout: 120_000 },
+		async () => {
+			const { me } = await busyLearner();
+			const data = exportPersonalData(t.db, { userId: me.id });
+			const byKey = Object.fromEntries(data.sections.map((s) => [s.key, s.rows]));
+			for (const h of TABLE_HANDLERS.filter((x) => !/Graded|Revoked/.test(x.section)))
+				expect(byKey[h.section]?.length, h.section).toBeGreaterThan(0);
+			expect(byKey.profile).toEqual([
+				expect.objectContaining({ name: NAME, email: EMAIL, governorate: 'باجة', gender: 'woman' })
+			]);
+			expect(byKey.certificates?.[0]).toMatchObject({ holderName: NAME });
+			expect(byKey.answers?.some((a) => a.response !== null)).toBe(true);
+			expect(JSON.stringify(byKey.sessions)).not.toMatch(/[0-9a-f]{64}/);
+			expect(JSON.stringify(byKey.accessTokens)).not.toMatch(/[0-9a-f]{64}/);
+			expect(byKey.audit?.some((a) => a.action === 'session.sign_in' && a.ip === IP)).toBe(true);
+			expect(byKey.studioComments).toEqual([
+				expect.objectContaining({ byYou: true, text: `ملاحظة من ${NAME}`, quote: NAME })
+			]);
+			expect(byKey.importConflicts).toEqual([expect.objectContaining({ decision: 'kept' })]);
 		}
-		expect(
-			await signIn(t.db, { email: EMAIL, password: 'correct horse battery', ip: IP })
-		).toMatchObject({ ok: false });
-		expect(
-			t.db.$client.prepare(`select action from audit_log where action = 'user.erase'`).all()
-		).toHaveLength(1);
-		expect(() => t.db.$client.prepare('update audit_log set ip = null').run()).toThrow(
-			/append-only/
-		);
-	});
+	);
+
+	it(
+		'leaves no personal data in any table, keeps statistics and a certificate the person chose to keep',
+		{ timeout: 120_000 },
+		async () => {
+			const { me, admin } = await busyLearner();
+			const codes = exportPersonalData(t.db, { userId: me.id })
+				.sections.find((s) => s.key === 'certificates')!
+				.rows.map((r) => r.code as string);
+			expect(codes.length).toBeGreaterThanOrEqual(2);
+			const [keep, revoke] = codes as [string, string];
+			// Another learner erased earlier must not hide this one's traces.
+			const attemptsBefore = t.db.$client
+				.prepare('select count(*) as n from quiz_attempt where submitted_at is not null')
+				.get() as { n: number };
+
+			const r = eraseAccount(t.db, {
+				userId: me.id,
+				actorId: admin.id,
+				choices: { [keep]: 'keep', [revoke]: 'revoke' },
+				ip: '198.51.100.1'
+			});
+			expect(r.kept).toEqual([keep]);
+
+			const everything = wholeDatabase();
+			const withoutKept = everything.replaceAll(
+				JSON.stringify(
+					t.db.$client.prepare('select snapshot from certificate where code = ?').get(keep)
+				).slice(1, -1),
+				''
+			);
+			// Booleans, not toContain: a failure must not print the whole database.
+			expect(withoutKept.includes(EMAIL), 'email left').toBe(false);
+			expect(withoutKept.includes(IP), 'address left').toBe(false);
+			expect(withoutKept.includes(NAME), 'name left').toBe(false);
+			expect(everything.includes(NAME), 'the kept certificate').toBe(true);
+			expect(verifyCertificateCode(t.db, keep)).toMatchObject({
+				status: 'valid',
+				certificate: { holderName: NAME }
+			});
+			expect(verifyCertificateCode(t.db, revoke)).toMatchObject({
+				status: 'revoked',
+				certificate: { holderName: '' }
+			});
+			const attemptsAfter = t.db.$client
+				.prepare('select count(*) as n from quiz_attempt where submitted_at is not null')
+				.get() as { n: number };
+			expect(attemptsAfter.n).toBe(attemptsBefore.n);
+			for (const c of userColumns().filter(
+				(x) => !x.startsWith('certificate.') && x !== 'audit_log.actor_id' && x !== 'user.id'
+			)) {
+				const [table, column] = c.split('.') as [string, string];
+				const n = t.db.$client
+					.prepare(`select count(*) as n from "${table}" where "${column}" = ?`)
+					.get(me.id) as { n: number };
+				expect(n.n, c).toBe(0);
+			}
+			expect(
+				await signIn(t.db, { email: EMAIL, password: 'correct horse battery', ip: IP })
+			).toMatchObject({ ok: false });
+			expect(
+				t.db.$client.prepare(`select action from audit_log where action = 'user.erase'`).all()
+			).toHaveLength(1);
+			expect(() => t.db.$client.prepare('update audit_log set ip = null').run()).toThrow(
+				/append-only/
+			);
+		}
+	);
 
 	it('refuses to erase the last admin, and an account erased already', async () => {
 		const { me } = await busyLearner();
