@@ -20,6 +20,8 @@ declare global {
 			ctx?: AppContext;
 			/** Filled by hooks.server.ts with the matched route id (the host's logs and metrics). */
 			route?: { id: string | null };
+			/** The content version the host read for this request (courses/cache.ts). */
+			contentVersion?: number;
 		}
 		interface Error {
 			message: string;

@@ -22,8 +22,9 @@ import { guardFormData } from '$lib/server/http/form-body';
 /** The database and config: from the Fastify host, or opened here under `vite dev`. */
 const handleContext: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = event.platform?.ctx ?? devContext();
-	// Another process may have imported a course since this one cached it.
-	syncContentCache(event.locals.ctx.db);
+	// Another process may have imported a course since this one cached it. The Fastify host
+	// (src/server/kit.ts) has read the version already, for its page cache; under vite dev, not.
+	syncContentCache(event.locals.ctx.db, event.platform?.contentVersion);
 	if (event.platform?.route) event.platform.route.id = event.route.id;
 	guardFormData(event.request);
 	return resolve(event);

@@ -13,7 +13,7 @@ import { metricsRoutes, observeRequests } from './metrics.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
-import { BROTLI_OPTIONS } from './compression.ts';
+import { COMPRESS_OPTIONS } from './compression.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPrivateCache } from './private-cache.ts';
@@ -64,11 +64,7 @@ export async function buildApp({
 		referrerPolicy: { policy: 'same-origin' },
 		strictTransportSecurity: ctx.config.origin.protocol === 'https:'
 	});
-	await app.register(compress, {
-		encodings: ['br', 'gzip'],
-		threshold: 1024,
-		brotliOptions: BROTLI_OPTIONS
-	});
+	await app.register(compress, COMPRESS_OPTIONS);
 	if (ctx.config.rateLimitPerMinute > 0) {
 		await app.register(rateLimit, {
 			max: ctx.config.rateLimitPerMinute,

@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
+import type { FastifyCompressOptions } from '@fastify/compress';
 
-// One home for how pages are compressed: @fastify/compress uses these options for every
-// answer, and the page cache (page-cache.ts) compresses the pages it keeps the same way once.
+// One home for how answers are compressed: @fastify/compress with these options, for every
+// answer; the page cache (page-cache.ts) keeps the plugin's output rather than compressing again.
 
 /**
  * Pages are a few kB: a 256 kB window compresses them as well as the default 4 MB one, and
@@ -15,23 +16,14 @@ export const BROTLI_OPTIONS: zlib.BrotliOptions = {
 	}
 };
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** The encoding to answer in: brotli, else gzip, when the client accepts it (q > 0). */
-export function pickEncoding(acceptEncoding: string | undefined): Encoding {
-	const accepted = new Set<string>();
-	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-		const [name = '', ...params] = part.split(';').map((s) => s.trim());
-		const q = params.find((p) => p.startsWith('q='));
-		if (q === undefined || Number(q.slice(2)) > 0) accepted.add(name);
-	}
-	if (accepted.has('br')) return 'br';
-	if (accepted.has('gzip')) return 'gzip';
-	return 'identity';
-}
-
-export function compress(body: Buffer, encoding: Encoding): Buffer {
-	if (encoding === 'br') return zlib.brotliCompressSync(body, BROTLI_OPTIONS);
-	if (encoding === 'gzip') return zlib.gzipSync(body);
-	return body;
-}
+/**
+ * Every buffered answer up to 256 kB is compressed in one synchronous call. The plugin's
+ * default ceiling for that (8 kB on two cores) sent a lesson page through a compression stream,
+ * which cost a sixth of the page's CPU time; the page cache also keeps only one-shot output.
+ */
+export const COMPRESS_OPTIONS: FastifyCompressOptions = {
+	encodings: ['br', 'gzip'],
+	threshold: 1024,
+	syncThreshold: 256 * 1024,
+	brotliOptions: BROTLI_OPTIONS
+};

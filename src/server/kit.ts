@@ -42,10 +42,7 @@ export async function registerKit(
 		read: (file) => createReadableStream(path.join(buildDir, 'client', file))
 	});
 
-	const pages = createPageCache({
-		seconds: ctx.config.pageCacheSeconds,
-		contentVersion: () => contentVersion(ctx.db)
-	});
+	const pages = createPageCache({ seconds: ctx.config.pageCacheSeconds });
 
 	await app.register(
 		routePlugin((scope: FastifyInstance) => {
@@ -54,14 +51,22 @@ export async function registerKit(
 			scope.addContentTypeParser('*', (_req, _payload, done) => {
 				done(null);
 			});
-			// Runs before the route's compression hook: the cache compresses what it keeps itself.
-			scope.addHook('onSend', async (req, reply, payload) => {
+			// The page cache keeps what compression sent: its onSend goes after the one
+			// @fastify/compress gave the route (the root's onRoute hooks run before this scope's).
+			const store = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
 				pages.store(req, reply, payload);
 				return payload;
+			};
+			scope.addHook('onRoute', (route) => {
+				const own = route.onSend === undefined ? [] : [route.onSend].flat();
+				route.onSend = [...own, store];
 			});
 
 			const handle = async (req: FastifyRequest, reply: FastifyReply) => {
-				const replayed = pages.serve(req, reply);
+				// Read once per request, for the page cache and for SvelteKit's content caches
+				// (hooks.server.ts): another process may have imported a course meanwhile.
+				const version = contentVersion(ctx.db);
+				const replayed = pages.serve(req, reply, version);
 				if (replayed !== null) {
 					noteKitRoute(req, replayed);
 					return reply;
@@ -82,7 +87,7 @@ export async function registerKit(
 				// hooks.server.ts writes the matched route id here, for logs and metrics.
 				const route = { id: null as string | null };
 				const response = await server.respond(request, {
-					platform: { ctx, route },
+					platform: { ctx, route, contentVersion: version },
 					getClientAddress: () => req.ip
 				});
 				noteKitRoute(req, route.id);

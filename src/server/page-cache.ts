@@ -2,12 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCookie } from '../lib/server/auth/cookie.ts';
 import { SESSION_COOKIE } from '../lib/server/auth/session.ts';
 import { cookieName as LOCALE_COOKIE } from '../lib/paraglide/runtime.js';
-import { compress, pickEncoding } from './compression.ts';
 
 // Public pages (home, catalog, a course's page, sign-in) are the same for every visitor who is
 // not signed in, and SvelteKit renders, serialises and brotli-compresses each of them per
-// request (tests/bench/RESULTS.md). This keeps the finished, compressed answer for a few seconds
-// and replays it: the micro-caching a reverse proxy would do, inside the one process we ship.
+// request (tests/bench/RESULTS.md). This keeps the finished answer, as @fastify/compress sent it,
+// for a few seconds and replays it: the micro-caching a reverse proxy would do, inside the one
+// process we ship. Compression has one home (the plugin); the cache only keeps its output.
 //
 // Safety rests on three rules, each checked here and nowhere else:
 // - only requests WITHOUT the session cookie are served or stored, so no signed-in page (with a
@@ -28,6 +28,7 @@ const PUBLIC_ROUTES = new Set([
 /** Response headers worth replaying; per-request ones (request id, rate-limit, date) are not. */
 const KEPT_HEADERS = [
 	'content-type',
+	'content-encoding',
 	'content-security-policy',
 	'cache-control',
 	'vary',
@@ -60,11 +61,9 @@ export type PageCache = ReturnType<typeof createPageCache>;
 
 export function createPageCache({
 	seconds,
-	contentVersion,
 	now = Date.now
 }: {
 	seconds: number;
-	contentVersion: () => number;
 	now?: () => number;
 }) {
 	const entries = new Map<string, Entry>();
@@ -81,12 +80,15 @@ export function createPageCache({
 	}
 
 	return {
-		/** Answers from the cache when it can: the page's route id when it did, else null. */
-		serve(req: FastifyRequest, reply: FastifyReply): string | null {
+		/**
+		 * Answers from the cache when it can: the page's route id when it did, else null.
+		 * `contentVersion` is the one the request read before anything else (kit.ts).
+		 */
+		serve(req: FastifyRequest, reply: FastifyReply, contentVersion: number): string | null {
 			const key = keyOf(req);
 			if (key === null) return null;
 			const entry = entries.get(key);
-			if (entry && entry.expires > now() && entry.contentVersion === contentVersion()) {
+			if (entry && entry.expires > now() && entry.contentVersion === contentVersion) {
 				// Most recently used last, so eviction drops the oldest.
 				entries.delete(key);
 				entries.set(key, entry);
@@ -101,7 +103,7 @@ export function createPageCache({
 			}
 			if (entry) entries.delete(key);
 			// Read before rendering: content published meanwhile makes the entry stale, not wrong.
-			req.pageCacheMark = { key, contentVersion: contentVersion() };
+			req.pageCacheMark = { key, contentVersion };
 			return null;
 		},
 
@@ -119,9 +121,9 @@ export function createPageCache({
 		},
 
 		/**
-		 * onSend, before compression (route-level hooks such as @fastify/compress's run after this
-		 * scope's): keeps the page compressed once, as compression would send it, so a replay
-		 * carries its content-encoding and compression leaves it alone.
+		 * An onSend hook that runs after @fastify/compress's (kit.ts adds it last): keeps the bytes
+		 * exactly as sent, with their content-encoding, so a replay passes compression untouched.
+		 * A page compressed as a stream (over the plugin's syncThreshold) is not kept.
 		 */
 		store(req: FastifyRequest, reply: FastifyReply, payload: unknown): void {
 			const mark = req.pageCacheMark;
@@ -137,14 +139,6 @@ export function createPageCache({
 				const value = reply.getHeader(name);
 				if (value !== undefined) headers.push([name, value]);
 			}
-			const encoding = pickEncoding(req.headers['accept-encoding']);
-			const body = compress(payload, encoding);
-			headers.push(['content-length', body.length]);
-			if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
-			const vary = headers.find(([name]) => name === 'vary');
-			if (!vary) headers.push(['vary', 'accept-encoding']);
-			else if (!String(vary[1]).toLowerCase().includes('accept-encoding'))
-				vary[1] = `${String(vary[1])}, accept-encoding`;
 			if (entries.size >= MAX_ENTRIES) {
 				const oldest = entries.keys().next().value;
 				if (oldest !== undefined) entries.delete(oldest);
@@ -152,7 +146,7 @@ export function createPageCache({
 			entries.set(mark.key, {
 				routeId: mark.routeId,
 				headers,
-				body,
+				body: payload,
 				expires: now() + seconds * 1000,
 				contentVersion: mark.contentVersion
 			});

@@ -105,6 +105,53 @@ describe('WORKERS=2', () => {
 		expect(pidsServing('/robots.txt').size).toBe(2);
 	});
 
+	it('shows each learner their own lesson state from either worker, never the other’s', async () => {
+		const PG = '/fr/courses/participatory-governance';
+		const L1 = `${PG}/foundations/decentralisation-basics`;
+		const post = (path: string, cookie: string, body: Record<string, string> = {}) =>
+			fetch(`${server.url}${path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: server.url,
+					cookie
+				},
+				body: new URLSearchParams(body)
+			});
+		const learner = async (name: string) => {
+			const reg = await post('/fr/register', '', {
+				name,
+				email: `${name.replace(' ', '.').toLowerCase()}.${Date.now()}@example.tn`,
+				password: 'une phrase de passe',
+				locale: 'fr'
+			});
+			const cookie = reg.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ');
+			expect((await post(`${PG}?/enrol`, cookie)).status).toBe(303);
+			return cookie;
+		};
+		const a = await learner('Amel Finit');
+		const b = await learner('Bilel Commence');
+		expect((await post(`${L1}?/complete`, a)).status).toBe(303);
+		// New connections alternate between the workers; each warms its caches with A's reads first.
+		for (let i = 0; i < 4; i++) {
+			const mine = await get(L1, { cookie: a });
+			const theirs = await get(L1, { cookie: b });
+			expect(mine.status).toBe(200);
+			expect(theirs.status).toBe(200);
+			expect(mine.body).toContain('Vous avez terminé cette leçon.');
+			expect(mine.body).not.toContain('?/complete');
+			expect(theirs.body).not.toContain('Vous avez terminé cette leçon.');
+			expect(theirs.body).toContain('?/complete');
+			expect(theirs.body).not.toContain('terminée</span>');
+		}
+		expect(pidsServing(L1).size).toBe(2);
+	});
+
 	it('starts a new worker when one dies, and still serves', async () => {
 		const workerPids = lines()
 			.filter((l) => l.msg === 'worker listening')

@@ -36,13 +36,18 @@ export function contentVersion(db: Db): number {
 	return prepared(db, readVersion).get({ key: CONTENT })?.value ?? 0;
 }
 
-/** Once per request: drops this process's content caches if another process changed content. */
-export function syncContentCache(db: Db): void {
+/**
+ * Once per request: drops this process's content caches if another process changed content.
+ * `known` is the version this request has read already (the Fastify host reads it for its page
+ * cache and hands it to SvelteKit, whose bundle holds its own copy of this module).
+ */
+export function syncContentCache(db: Db, known?: number): number {
 	const store = storeOf(db);
-	const version = contentVersion(db);
-	if (version === store.version) return;
+	const version = known ?? contentVersion(db);
+	if (version === store.version) return version;
 	store.entries.clear();
 	store.version = version;
+	return version;
 }
 
 /**

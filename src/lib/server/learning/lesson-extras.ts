@@ -1,4 +1,5 @@
 import type { DbLike } from '../db/index.ts';
+import { cachedContent } from '../courses/cache.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import { renderInline } from '../courses/render/inline.ts';
 import type { Locale } from '../text/localised.ts';
@@ -12,8 +13,28 @@ export type LessonExtrasView = {
 	sources: string[];
 };
 
-/** What the reader shows around a lesson's text, from the version's extras (course format 2). */
+/**
+ * What the reader shows around a lesson's text, from the version's extras (course format 2).
+ * Rendering the sources' inline Markdown was a quarter of the lesson page's CPU time, so the
+ * result is kept per content version like the lesson's own HTML.
+ */
 export function lessonExtras(
+	db: DbLike,
+	options: {
+		courseId: number;
+		moduleSlug: string;
+		lessonSlug: string;
+		locale: Locale;
+		sources: string[];
+	}
+): LessonExtrasView {
+	const { courseId, moduleSlug, lessonSlug, locale } = options;
+	return cachedContent(db, `lesson-extras:${courseId}:${moduleSlug}/${lessonSlug}:${locale}`, () =>
+		buildLessonExtras(db, options)
+	);
+}
+
+function buildLessonExtras(
 	db: DbLike,
 	{
 		courseId,

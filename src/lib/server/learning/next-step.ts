@@ -1,7 +1,8 @@
 // Gathers a learner's facts in a course for the next-step rule (next-step-rule.ts).
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
-import { auditLog, certificate, enrolment, quiz, quizAttempt } from '../db/schema/index.ts';
+import { preparedOn } from '../db/prepared.ts';
+import { auditLog, certificate, enrolment, quizAttempt } from '../db/schema/index.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import { quizStatusForCourse } from '../quiz/attempts/status.ts';
 import { recordAudit } from '../audit/log.ts';
@@ -38,62 +39,79 @@ export function nextStepFacts(
 			};
 		}),
 		// The lesson last opened, not progress's "continue" (which falls back to the first unfinished).
-		resumeLessonId:
-			db
-				.select({ id: enrolment.lastLessonId })
-				.from(enrolment)
-				.where(and(eq(enrolment.userId, userId), eq(enrolment.courseId, courseId)))
-				.get()?.id ?? null,
+		resumeLessonId: preparedOn(db, readResumeLesson).get({ userId, courseId })?.id ?? null,
 		quizzesRequired: meta?.completion.moduleQuizzes === 'passed',
 		pretest:
 			typeof meta?.pretest === 'number' && final
 				? pretestState(db, { userId, courseId, finalId: final.quizId })
 				: null,
 		final: final ? { passed: final.passed, awaitingGrading: final.awaitingGrading } : null,
-		certificate:
-			db
-				.select({ code: certificate.code })
-				.from(certificate)
-				.where(
-					and(
-						eq(certificate.userId, userId),
-						eq(certificate.courseId, courseId),
-						isNull(certificate.revokedAt)
-					)
-				)
-				.get()?.code ?? null
+		certificate: preparedOn(db, readCertificate).get({ userId, courseId })?.code ?? null
 	};
 }
+
+// Read on every lesson and course page a learner opens: prepared once (db/prepared.ts).
+const readResumeLesson = (db: DbLike) =>
+	db
+		.select({ id: enrolment.lastLessonId })
+		.from(enrolment)
+		.where(
+			and(
+				eq(enrolment.userId, sql.placeholder('userId')),
+				eq(enrolment.courseId, sql.placeholder('courseId'))
+			)
+		)
+		.prepare();
+
+const readCertificate = (db: DbLike) =>
+	db
+		.select({ code: certificate.code })
+		.from(certificate)
+		.where(
+			and(
+				eq(certificate.userId, sql.placeholder('userId')),
+				eq(certificate.courseId, sql.placeholder('courseId')),
+				isNull(certificate.revokedAt)
+			)
+		)
+		.prepare();
+
+const readPretestAttempt = (db: DbLike) =>
+	db
+		.select({ submittedAt: quizAttempt.submittedAt })
+		.from(quizAttempt)
+		.where(
+			and(
+				eq(quizAttempt.userId, sql.placeholder('userId')),
+				eq(quizAttempt.quizId, sql.placeholder('finalId')),
+				eq(quizAttempt.kind, 'pretest')
+			)
+		)
+		.prepare();
+
+// Uses the audit log's (subject_type, subject_id) index, so it reads every audit row about the
+// course (each enrolment writes one): an index on (actor_id, action) would make it one lookup.
+const readPretestSkipped = (db: DbLike) =>
+	db
+		.select({ id: auditLog.id })
+		.from(auditLog)
+		.where(
+			and(
+				eq(auditLog.actorId, sql.placeholder('userId')),
+				eq(auditLog.action, PRETEST_SKIPPED),
+				eq(auditLog.subjectType, 'course'),
+				eq(auditLog.subjectId, sql.placeholder('courseId'))
+			)
+		)
+		.prepare();
 
 function pretestState(
 	db: DbLike,
 	{ userId, courseId, finalId }: { userId: string; courseId: number; finalId: number }
 ): NonNullable<NextStepFacts['pretest']> {
-	const attempt = db
-		.select({ submittedAt: quizAttempt.submittedAt })
-		.from(quizAttempt)
-		.innerJoin(quiz, eq(quiz.id, quizAttempt.quizId))
-		.where(
-			and(
-				eq(quizAttempt.userId, userId),
-				eq(quizAttempt.quizId, finalId),
-				eq(quizAttempt.kind, 'pretest')
-			)
-		)
-		.get();
+	const attempt = preparedOn(db, readPretestAttempt).get({ userId, finalId });
 	if (attempt) return attempt.submittedAt ? 'taken' : 'open';
-	const skipped = db
-		.select({ id: auditLog.id })
-		.from(auditLog)
-		.where(
-			and(
-				eq(auditLog.actorId, userId),
-				eq(auditLog.action, PRETEST_SKIPPED),
-				eq(auditLog.subjectType, 'course'),
-				eq(auditLog.subjectId, String(courseId))
-			)
-		)
-		.get();
+	const skipped = preparedOn(db, readPretestSkipped).get({ userId, courseId: String(courseId) });
 	return skipped ? 'skipped' : 'untouched';
 }
 

@@ -1,6 +1,6 @@
 // Read-only summaries of a learner's attempts, for completion, certificates and "My learning".
 // Only kind 'attempt' counts: a pre-test never passes or fails anything.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbLike } from '../../db/index.ts';
 import {
 	attemptAnswer,
@@ -13,6 +13,7 @@ import type { Localised } from '../../text/localised.ts';
 import { masteryReached } from '../grading/mastery.ts';
 import { liveQuiz } from './load.ts';
 import { cachedContent } from '../../courses/cache.ts';
+import { preparedOn } from '../../db/prepared.ts';
 
 export type BestResult = {
 	/** Submitted attempts. */
@@ -129,14 +130,10 @@ type AttemptSummaryRow = Pick<
 	'id' | 'quizId' | 'submittedAt' | 'percentage' | 'passed'
 >;
 
-function attemptsOf(
-	db: DbLike,
-	userId: string,
-	quizIds: number[],
-	withOpen = false
-): AttemptSummaryRow[] {
-	if (quizIds.length === 0) return [];
-	return db
+// Read for every quiz of a course on each lesson and course page: prepared once, with the quiz
+// ids as one JSON parameter so one statement serves any number of them.
+const readAttempts = (db: DbLike) =>
+	db
 		.select({
 			id: quizAttempt.id,
 			quizId: quizAttempt.quizId,
@@ -147,13 +144,22 @@ function attemptsOf(
 		.from(quizAttempt)
 		.where(
 			and(
-				eq(quizAttempt.userId, userId),
-				inArray(quizAttempt.quizId, quizIds),
-				eq(quizAttempt.kind, 'attempt'),
-				withOpen ? undefined : isNotNull(quizAttempt.submittedAt)
+				eq(quizAttempt.userId, sql.placeholder('userId')),
+				sql`${quizAttempt.quizId} in (select value from json_each(${sql.placeholder('quizIds')}))`,
+				eq(quizAttempt.kind, 'attempt')
 			)
 		)
-		.all();
+		.prepare();
+
+function attemptsOf(
+	db: DbLike,
+	userId: string,
+	quizIds: number[],
+	withOpen = false
+): AttemptSummaryRow[] {
+	if (quizIds.length === 0) return [];
+	const rows = preparedOn(db, readAttempts).all({ userId, quizIds: JSON.stringify(quizIds) });
+	return withOpen ? rows : rows.filter((r) => r.submittedAt !== null);
 }
 
 function summarise(submitted: readonly AttemptSummaryRow[]): BestResult {

@@ -10,6 +10,7 @@ import { completeLesson } from '$lib/server/learning/complete-lesson';
 import { localeOrder, localText } from '$lib/server/text/localised';
 import { nextStep } from '$lib/server/learning/next-step';
 import { quizAfterLesson } from '$lib/server/learning/next-step-rule';
+import { ServerHtml } from '$lib/html/server-html';
 
 type Event = Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0];
 
@@ -81,7 +82,8 @@ export const load: PageServerLoad = (event) => {
 		lesson: {
 			id: lesson.id,
 			title: lesson.title,
-			html: lesson.html,
+			// Rendered on the server only, never serialised into the page (lib/html/server-html).
+			html: new ServerHtml(lesson.html),
 			// Inline Markdown rendered and sanitised by the lesson renderer (courses/render).
 			sources: extras.sources,
 			outcomes: extras.outcomes,
