@@ -121,8 +121,38 @@ describe('cohorts in a real browser, without JavaScript', () => {
 			const cohortId = Number(/cohorts\/(\d+)/.exec(board)![1]);
 			await checked(ar, manageUrl, 'ar-cohort-manage-mobile');
 
-			// ROSTER UPLOAD (mail-roster branch): the integrator adds the CSV roster upload here —
-			// one bad row shown in the preview, nothing written until confirmed.
+			// The roster, uploaded through the page as Excel saves a CSV in French: a byte-order
+			// mark, `;` separators. One row has a bad email: the preview shows it, and nothing is
+			// written until the trainer confirms.
+			const roster = await checked(ar, `${board}/roster`, 'ar-cohort-roster-mobile');
+			const csv = [
+				'name;email;position;governorate;municipality;gender',
+				'نور الهدى السويسي;nour@example.tn;municipal-staff;TN-61;;woman',
+				'Youssef Trabelsi;youssef@example.tn;;;;',
+				'Mauvaise ligne;pas-une-adresse;;;;'
+			].join('\r\n');
+			await roster.locator('#roster-file').setInputFiles({
+				name: 'liste.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')])
+			});
+			await roster.getByRole('button', { name: 'معاينة' }).click();
+			await roster.waitForLoadState();
+			const refused = roster.locator('tr.refused');
+			await expect.poll(() => refused.count()).toBe(1);
+			expect(await refused.textContent()).toContain('pas-une-adresse');
+			expect(await refused.locator('ul.problems li').count()).toBeGreaterThan(0);
+			await screenshot(roster, 'ar-cohort-roster-preview-mobile');
+			const beforeConfirm = await checked(ar, board, 'ar-cohort-dashboard-before-roster');
+			expect(await beforeConfirm.textContent('main')).not.toContain('Youssef Trabelsi');
+			await roster.getByRole('button', { name: 'تأكيد وتسجيل' }).click();
+			await roster.waitForLoadState();
+			expect(await roster.getByRole('status').textContent()).toContain('تمّ تسجيل القائمة.');
+			const afterConfirm = await checked(ar, board, 'ar-cohort-dashboard-roster');
+			const names = await afterConfirm.locator('table tbody th').allTextContents();
+			expect(names.join(' ')).toContain('نور الهدى السويسي');
+			expect(names.join(' ')).toContain('Youssef Trabelsi');
+			expect(names.join(' ')).not.toContain('Mauvaise ligne');
 
 			// Two learners join by the link.
 			const learners: Record<string, BrowserContext> = {};
@@ -207,7 +237,8 @@ describe('cohorts in a real browser, without JavaScript', () => {
 			const again = await checked(ar, board, 'ar-cohort-dashboard-mobile');
 			const total = (label: string) =>
 				again.locator('.totals div', { hasText: label }).locator('dd').textContent();
-			expect(await total('المسجّلون')).toBe('2');
+			// Two who joined by the link and two from the roster.
+			expect(await total('المسجّلون')).toBe('4');
 			expect(await total('تحصّلوا على شهادة')).toBe('1');
 			const record = await checked(ar, `${board}/learners/${amel}`, 'ar-cohort-learner-mobile');
 			expect(await record.textContent('main')).toContain('عمل جيد، أضف تاريخ كل مصدر.');
@@ -232,7 +263,7 @@ describe('cohorts in a real browser, without JavaScript', () => {
 					.slice(1)
 					.map((r) => r[0])
 					.sort()
-			).toEqual(['أمل بن علي', 'سامي الحاجي'].sort());
+			).toEqual(['أمل بن علي', 'سامي الحاجي', 'نور الهدى السويسي', 'Youssef Trabelsi'].sort());
 			const xlsx = await ar.request.get(`${board}/export?table=attempts&format=xlsx`);
 			const book = new ExcelJS.Workbook();
 			await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);

@@ -1,7 +1,10 @@
 // A synthetic cohort with full course activity, for the cohort bench and the statement-count
 // test: learners inserted directly (no password hashing), then every lesson finished and every
-// quiz taken through the real domain functions, some answers left empty (seeded, so two runs
-// build the same data) so that item analysis has spread to work on.
+// quiz taken through the real domain functions (seeded, so two runs build the same data). Each
+// learner has an ability (the share of questions answered, the rest left empty), so item
+// analysis has spread to work on and its discrimination is positive, as in a real cohort.
+// Learners retake a failed module quiz (up to MODULE_TRIES times, as the course allows), so most
+// pass them all and reach the final, which the gate opens only then (issue 11 #3).
 import { DomainError } from '../../src/lib/server/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -9,6 +12,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { course, quiz, quizAttempt, user } from '../../src/lib/server/db/schema/index.ts';
 import { createCohort } from '../../src/lib/server/cohorts/cohorts.ts';
 import { addMember } from '../../src/lib/server/cohorts/members.ts';
+import { isAssignmentSlug } from '../../src/lib/server/courses/assignments.ts';
 import {
 	saveAnswer,
 	startAttempt,
@@ -57,7 +61,35 @@ export type SyntheticCohort = {
 	learnerIds: string[];
 };
 
-/** A cohort of `learners` members of `courseSlug`, each with every lesson and quiz done. */
+const MODULE_TRIES = 3;
+
+/** One attempt, each question answered right when `answered()` says so (else left empty). */
+function takeQuiz(
+	db: Db,
+	{ userId, quizId, answered }: { userId: string; quizId: number; answered: () => boolean }
+) {
+	let attempt: { id: number };
+	try {
+		attempt = startAttempt(db, { issuer: ISSUER, userId, quizId, locale: 'ar' });
+	} catch (e) {
+		if (e instanceof DomainError && e.code === 'final_locked') return 'locked';
+		throw e;
+	}
+	const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attempt.id)).get()!;
+	for (const { question } of row.questions) {
+		if (question.type === 'description' || !answered()) continue;
+		saveAnswer(db, {
+			issuer: ISSUER,
+			attemptId: attempt.id,
+			userId,
+			questionId: question.id,
+			response: rightResponse(question, 'ar')
+		});
+	}
+	return submitAttempt(db, { issuer: ISSUER, attemptId: attempt.id, userId });
+}
+
+/** A cohort of `learners` members of `courseSlug`, each with every lesson and quiz done (failed module quizzes retaken). */
 export function seedCohort(
 	db: Db,
 	{ courseSlug, learners, seed = 1 }: { courseSlug: string; learners: number; seed?: number }
@@ -95,29 +127,14 @@ export function seedCohort(
 		learnerIds.push(userId);
 		addMember(db, { cohortId: c.id, userId, method: 'picked', actorId: trainerId });
 		finishLessons(db, { userId, courseId });
+		const ability = 0.6 + 0.4 * rnd();
 		for (const q of quizzes) {
-			let attempt: { id: number };
-			try {
-				attempt = startAttempt(db, { issuer: ISSUER, userId, quizId: q.id, locale: 'ar' });
-			} catch (e) {
+			const tries = q.moduleId !== null && !isAssignmentSlug(q.slug) ? MODULE_TRIES : 1;
+			for (let t = 0; t < tries; t++) {
+				const result = takeQuiz(db, { userId, quizId: q.id, answered: () => rnd() < ability });
 				// A learner who failed a module quiz never reaches the final, as in a real cohort.
-				if (e instanceof DomainError && e.code === 'final_locked') continue;
-				throw e;
+				if (result === 'locked' || result.passed !== false) break;
 			}
-			const row = db.select().from(quizAttempt).where(eq(quizAttempt.id, attempt.id)).get()!;
-			for (const { question } of row.questions) {
-				if (question.type === 'description' || rnd() < 0.15) continue;
-				const response = rnd() < 0.2 ? null : rightResponse(question, 'ar');
-				if (response === null) continue;
-				saveAnswer(db, {
-					issuer: ISSUER,
-					attemptId: attempt.id,
-					userId,
-					questionId: question.id,
-					response
-				});
-			}
-			submitAttempt(db, { issuer: ISSUER, attemptId: attempt.id, userId });
 		}
 	}
 	return { cohortId: c.id, courseId, trainerId, learnerIds };

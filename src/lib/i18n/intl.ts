@@ -2,6 +2,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { INTL_LOCALE } from './intl-locales';
 import {
 	countOf,
+	dateFormat,
+	numberFormat,
 	formatScore as formatScoreIn,
 	formatSigned as formatSignedIn
 } from '../format/numbers';
@@ -12,11 +14,11 @@ export function intlLocale(locale = getLocale()): string {
 }
 
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
-	new Intl.NumberFormat(intlLocale(), options).format(n);
+	numberFormat(intlLocale(), options).format(n);
 export const formatDate = (
 	d: Date | string,
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }
-) => new Intl.DateTimeFormat(intlLocale(), options).format(typeof d === 'string' ? new Date(d) : d);
+) => dateFormat(intlLocale(), options).format(typeof d === 'string' ? new Date(d) : d);
 /** A score or share (0–100) with its percent sign, by the one rounding rule (lib/format/numbers). */
 export const formatScore = (value: number) => formatScoreIn(value, getLocale());
 /** A difference with its sign; show it inside <SignedNumber> so RTL keeps the sign in front. */

@@ -4,8 +4,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listPlaces } from '$lib/server/accounts/places';
 import { POSITIONS, type Position } from '$lib/server/db/schema/index';
 import { listCourses } from '$lib/server/learning/catalog';
-import { NOT_STATED, type Dimension } from '$lib/server/reports/filters';
-import { readReport } from '$lib/server/reports/read';
+import { inScope, NOT_STATED, type Dimension } from '$lib/server/reports/filters';
+import { readReport, reportCohorts } from '$lib/server/reports/read';
 import { moduleReport, moduleTable } from '$lib/server/reports/modules';
 import { reportTable, type Column } from '$lib/server/reports/table';
 import { localText } from '$lib/server/text/localised';
@@ -57,7 +57,7 @@ export function loadReport(event: RequestEvent) {
 	});
 	const locale = event.locals.locale;
 	const courses = listCourses(db, { includeUnpublished: true })
-		.filter((c) => scope === 'all' || scope.includes(c.id))
+		.filter((c) => inScope(scope, c.id))
 		.map((c) => ({ id: String(c.id), name: localText(c.title, locale) }));
 	const governorates = listPlaces(db, locale).map((g) => ({ id: g.id, name: g.name }));
 	const say = { locale };
@@ -72,7 +72,8 @@ export function loadReport(event: RequestEvent) {
 		dimension: (d) => DIMENSION_LABEL[d]({}, say),
 		category: (d, key) => (key === NOT_STATED ? notStated : names[d](key)),
 		column: (c) => COLUMN_LABEL[c]({}, say),
-		all: m.reports_total({}, say)
+		all: m.reports_total({}, say),
+		locale
 	});
 	const first = report.breakdown[0];
 	// The chart shows the first dimension's categories (their subtotals in a two-way table).
@@ -108,6 +109,7 @@ export function loadReport(event: RequestEvent) {
 		query: Object.fromEntries(event.url.searchParams),
 		options: {
 			courses,
+			cohorts: reportCohorts(db, scope).map((c) => ({ id: String(c.id), name: c.name })),
 			governorates,
 			positions: POSITIONS.map((p) => ({ id: p, name: POSITION_LABEL[p]({}, say) }))
 		}

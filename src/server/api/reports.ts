@@ -4,8 +4,8 @@ import { routePlugin } from '../route-plugin.ts';
 import { reportScope } from '../../lib/server/access/reports.ts';
 import { listCourses } from '../../lib/server/learning/catalog.ts';
 import { course, POSITIONS } from '../../lib/server/db/schema/index.ts';
-import { DIMENSIONS, NOT_STATED } from '../../lib/server/reports/filters.ts';
-import { readReport } from '../../lib/server/reports/read.ts';
+import { DIMENSIONS, inScope, NOT_STATED } from '../../lib/server/reports/filters.ts';
+import { readReport, reportCohorts } from '../../lib/server/reports/read.ts';
 import { COLUMNS, reportTable } from '../../lib/server/reports/table.ts';
 import { localText } from '../../lib/server/text/localised.ts';
 import type { AppContext } from '../context.ts';
@@ -20,6 +20,9 @@ const security: Record<string, string[]>[] = [{ bearerToken: [] }, { sessionCook
 const text = (description: string) => Type.Optional(Type.String({ maxLength: 40, description }));
 const ReportQuery = Type.Object({
 	course: text('Course id (see /api/v1/reports/courses)'),
+	cohort: text(
+		'Cohort id (see /api/v1/reports/courses): its members in its course; a trainer may ask only for a cohort they run (404 otherwise)'
+	),
 	from: text('First enrolment day, YYYY-MM-DD (UTC)'),
 	to: text('Last enrolment day, YYYY-MM-DD (UTC), inclusive'),
 	governorate: text(`Governorate id (TN-11 …) or ${NOT_STATED}`),
@@ -59,6 +62,10 @@ const ReportCourses = Type.Object({
 	courses: Type.Array(
 		Type.Object({ id: Type.Integer(), slug: Type.String(), title: Type.String() })
 	),
+	cohorts: Type.Array(
+		Type.Object({ id: Type.Integer(), name: Type.String(), courseId: Type.Integer() }),
+		{ description: 'The cohorts the caller may narrow a report to' }
+	),
 	dimensions: Type.Array(Type.String()),
 	positions: Type.Array(Type.String()),
 	sexes: Type.Array(Type.String()),
@@ -79,11 +86,17 @@ export const reportRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = r
 					operationId: 'getReport',
 					summary: 'Aggregate report with small cells suppressed (as on /reports)',
 					description:
-						'Partners and admins read every course; a trainer the courses they run. Needs a personal access token with scope reports:read, or the session cookie.',
+						'Partners and admins read every course; a trainer the learners of the cohorts they run. Needs a personal access token with scope reports:read, or the session cookie.',
 					tags: ['reports'],
 					security,
 					querystring: ReportQuery,
-					response: { 200: ReportBody, 401: ErrorBody, 403: ErrorBody }
+					response: {
+						200: ReportBody,
+						400: ErrorBody,
+						401: ErrorBody,
+						403: ErrorBody,
+						404: ErrorBody
+					}
 				}
 			},
 			async (req, reply) => {
@@ -124,7 +137,8 @@ export const reportRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = r
 				schema: {
 					operationId: 'listReportChoices',
 					summary: 'What a report can be filtered and broken down by',
-					description: 'The courses in the caller’s scope, and the categories of each filter.',
+					description:
+						'The courses and cohorts in the caller’s scope, and the categories of each filter.',
 					tags: ['reports'],
 					security,
 					querystring: Type.Object({ locale: Type.Optional(LocaleParam) }),
@@ -153,8 +167,9 @@ export const reportRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = r
 						.from(course)
 						.orderBy(course.id)
 						.all()
-						.filter((c) => scope === 'all' || scope.includes(c.id))
+						.filter((c) => inScope(scope, c.id))
 						.map((c) => ({ ...c, title: titles.get(c.id) ?? c.slug })),
+					cohorts: reportCohorts(ctx.db, scope),
 					dimensions: [...DIMENSIONS],
 					positions: [...POSITIONS],
 					sexes: ['woman', 'man'],

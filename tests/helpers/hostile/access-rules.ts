@@ -11,6 +11,8 @@ export type Rule = {
 	expect: (a: Actor) => Verdict;
 	/** Parameters other than the owner's defaults (e.g. the submitted attempt for a review). */
 	params?: (w: World) => Record<string, string>;
+	/** A query string to probe with (e.g. a report narrowed to the owner's cohort). */
+	query?: (w: World) => string;
 	/** Set on rows whose expectation waits for work in another branch; the integrator flips it. */
 	pending?: string;
 };
@@ -68,13 +70,25 @@ const PROBED_COURSE_IMPACT_PUBLIC = /^impact:\s*public\s*$/m.test(
 );
 const impactReaders = (): Verdict => (PROBED_COURSE_IMPACT_PUBLIC ? 'allow' : 'deny');
 
-/** Aggregate reports: partners, admins, and trainers (limited to their courses' figures). */
+/** Aggregate reports: partners, admins, and trainers (limited to their cohorts' figures). */
 const reportReaders = (a: Actor): Verdict =>
 	!a.role
 		? 'signin'
 		: a.role === 'partner' || a.role === 'admin' || a.role === 'trainer'
 			? 'allow'
 			: 'deny';
+
+/**
+ * A report narrowed to the probed cohort: partners and admins, and that cohort's trainers; a
+ * trainer of another cohort (or of none) gets the 404 of a cohort that does not exist.
+ */
+const cohortReportReaders = (a: Actor): Verdict =>
+	!a.role
+		? 'signin'
+		: a.role === 'partner' || a.role === 'admin' || a.cohortTrainer
+			? 'allow'
+			: 'deny';
+const ownersCohortReport = (w: World) => `format=csv&cohort=${w.params(w.owner).cohortId ?? ''}`;
 
 /** A course's draft in the studio: its studio roles (here its owner) and admins; nobody else. */
 const studioReaders = (a: Actor): Verdict =>
@@ -135,7 +149,7 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(learn)/courses/[slug]/facilitator': { expect: courseStaff },
 	'/(learn)/courses/[slug]/impact': { expect: impactReaders },
 	'/reports': { expect: reportReaders },
-	'/reports/export': { expect: reportReaders },
+	'/reports/export': { expect: cohortReportReaders, query: ownersCohortReport },
 	'/(learn)/certificates': { expect: signedIn },
 	// Anyone may see which cohort a live join code is for; joining (the form) needs an account.
 	'/(learn)/join/[joinCode]': { expect: anyone },
@@ -177,7 +191,7 @@ export const API_RULES: Record<string, Rule> = {
 	'GET /api/v1/certificates/{code}': { expect: anyone },
 	'POST /api/v1/credentials/verify': { expect: anyone },
 	// With the session cookie here; tokens (Authorization: Bearer) in tests/integration/reports/api.test.ts.
-	'GET /api/v1/reports': { expect: reportReaders },
+	'GET /api/v1/reports': { expect: cohortReportReaders, query: ownersCohortReport },
 	'GET /api/v1/reports/courses': { expect: reportReaders }
 };
 

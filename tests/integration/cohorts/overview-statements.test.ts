@@ -50,7 +50,7 @@ describe('statements for a cohort, whatever its size', () => {
 		const analysis = (c: SyntheticCohort) => () =>
 			courseQuizAnalysis(db, {
 				courseId: c.courseId,
-				quizSlug: 'final',
+				quizSlug: 'foundations',
 				locales: ['ar'],
 				learners: c.learnerIds
 			});

@@ -52,7 +52,8 @@ describe.each(pages.map((r) => r.id))('access matrix: page %s', (id) => {
 	it.each(ACTOR_NAMES)(`%s gets what the rule says${label(rule)}`, async (actor) => {
 		expect(rule, `no access rule for ${id}`).toBeDefined();
 		const params = { ...w.params(w.owner), ...rule!.params?.(w) };
-		const path = `/en${fillRoute(id, params)}`.replace(/(.)\/$/, '$1');
+		const query = rule?.query ? `?${rule.query(w)}` : '';
+		const path = `/en${fillRoute(id, params)}`.replace(/(.)\/$/, '$1') + query;
 		const cookie = w.cookie(actor);
 		const a = await send(w.origin, {
 			method: 'GET',
@@ -76,7 +77,9 @@ describe('access matrix: API', () => {
 			const rule = API_RULES[key];
 			expect.soft(rule, `no access rule for ${key}`).toBeDefined();
 			if (!rule) continue;
-			const path = op.template.replace(/\{([^}]+)\}/g, (_, n: string) => pct(values[n] ?? '1'));
+			const query = rule.query ? `?${rule.query(w)}` : '';
+			const path =
+				op.template.replace(/\{([^}]+)\}/g, (_, n: string) => pct(values[n] ?? '1')) + query;
 			const cookie = w.cookie(actor);
 			const body = op.validBody ? Buffer.from(JSON.stringify(op.validBody)) : undefined;
 			const a = await send(w.origin, {

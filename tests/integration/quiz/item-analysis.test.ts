@@ -1,6 +1,8 @@
 // Item analysis read from real attempts in a real database: the same four learners as the
 // hand-computed fixture in tests/unit/quiz/item-analysis.test.ts, so the figures must agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { quizAttempt } from '../../../src/lib/server/db/schema/index.ts';
 import {
 	saveAnswer,
 	startAttempt,
@@ -81,6 +83,36 @@ describe('item analysis from stored attempts', () => {
 		// Limited to two learners (a cohort): only their attempts count.
 		expect(loadQuizAnalysis(t.db, quizId, learners.slice(0, 2)).statistics.attempts).toBe(2);
 		expect(loadQuizAnalysis(t.db, quizId, []).statistics.attempts).toBe(0);
+	});
+
+	it('reports a question edited between attempts as two items, the later one as id@2', () => {
+		const { courseId, quizId } = addQuiz(t.db, {
+			questions: [single, truefalse, short],
+			settings: { shuffleQuestions: false }
+		});
+		const learners = [addUser(t.db), addUser(t.db), addUser(t.db)];
+		for (const id of learners) enrolIn(t.db, id, courseId);
+		learners.forEach((id, i) => {
+			take(quizId, id, RIGHT, 10 * i);
+		});
+		// The last learner saw an edited wording of the true/false question (their snapshot).
+		const last = t.db.select().from(quizAttempt).where(eq(quizAttempt.userId, learners[2]!)).get()!;
+		const edited = last.questions.map((q) =>
+			q.question.id === truefalse.id
+				? { ...q, question: { ...q.question, body: { ...q.question.body, edited: true } } }
+				: q
+		);
+		t.db.update(quizAttempt).set({ questions: edited }).where(eq(quizAttempt.id, last.id)).run();
+
+		const { statistics, questions } = loadQuizAnalysis(t.db, quizId);
+		expect(questions.map((q) => q.key)).toEqual([
+			single.id,
+			truefalse.id,
+			short.id,
+			`${truefalse.id}@2`
+		]);
+		expect(questions.at(-1)?.question.body).toMatchObject({ edited: true });
+		expect(statistics.attempts).toBe(3);
 	});
 
 	it('leaves out attempts whose essay still waits for a trainer', () => {

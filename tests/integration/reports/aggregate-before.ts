@@ -6,7 +6,7 @@ import type { DbLike } from '../../../src/lib/server/db/index.ts';
 import {
 	category,
 	conditions,
-	type CourseScope,
+	type ReportScope,
 	type Dimension,
 	type ReportFilter
 } from '../../../src/lib/server/reports/filters.ts';
@@ -39,7 +39,7 @@ type Raw = Record<string, number | string | null>;
 /** Sums per cell of the breakdown (one cell, keys [], without one), under the filter and scope. */
 export function aggregateCellsBefore(
 	db: DbLike,
-	opts: { filter: ReportFilter; scope: CourseScope; breakdown: Dimension[] }
+	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[] }
 ): CellRow[] {
 	const where = and(...conditions(opts.filter, opts.scope));
 	const keys = opts.breakdown.map((d, i) => sql`${category(d)} as ${sql.raw(`k${i}`)}`);

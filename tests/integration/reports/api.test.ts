@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm } from '../../helpers/forms.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
+import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
+import { addMember } from '../../../src/lib/server/cohorts/members.ts';
 import {
 	createAccessToken,
 	LAST_USED_EVERY,
@@ -52,6 +54,18 @@ const tokenFor = (name: string, days = 90) =>
 		scopes: ['reports:read'],
 		days
 	}).token;
+
+/** A cohort of the fixture's course run by `trainer`, with these learners; its id. */
+const cohortOf = (trainer: string, learners: string[]) => {
+	const c = createCohort(h.t.db, {
+		actor: people[trainer]!,
+		courseId,
+		input: { name: `Cohort of ${trainer}` }
+	});
+	for (const userId of learners)
+		addMember(h.t.db, { cohortId: c.id, userId, method: 'picked', actorId: people[trainer]!.id });
+	return c.id;
+};
 
 const api = (url: string, token?: string) =>
 	h.app.inject({ url, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -177,23 +191,45 @@ describe('GET /api/v1/reports with a personal access token', () => {
 		expect(() => tokenFor('learner')).toThrow(/forbidden/);
 	});
 
-	it('shows a trainer only the courses they run, as the page does', async () => {
-		const other = await api(`/api/v1/reports?course=${String(courseId)}`, tokenFor('other'));
-		expect(other.statusCode).toBe(200);
-		expect(other.json<Body>().rows[0]?.values.enrolled).toBe('< 5');
-		expect((await api('/api/v1/reports/courses', tokenFor('other'))).json()).toMatchObject({
-			courses: []
-		});
+	it('shows a trainer only the learners of the cohorts they run, as the page does', async () => {
+		// A course trainer who runs no cohort sees no one (issue 14: trainers see their cohorts).
 		h.t.db
 			.insert(courseRole)
 			.values({ courseId, userId: people.trainer!.id, role: 'trainer', createdAt: new Date() })
 			.run();
+		const none = await api(`/api/v1/reports?course=${String(courseId)}`, tokenFor('trainer'));
+		expect(none.statusCode).toBe(200);
+		expect(none.json<Body>().rows[0]?.values.enrolled).toBe('< 5');
+		expect((await api('/api/v1/reports/courses', tokenFor('trainer'))).json()).toMatchObject({
+			courses: [],
+			cohorts: []
+		});
+		const x = cohortOf('trainer', ['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
 		const mine = await api(`/api/v1/reports?course=${String(courseId)}`, tokenFor('trainer'));
-		expect(mine.json<Body>().rows[0]?.values.enrolled).toBe(10);
+		expect(mine.json<Body>().rows[0]?.values.enrolled).toBe(6);
 		const choices = await api('/api/v1/reports/courses?locale=fr', tokenFor('trainer'));
-		expect(choices.json<{ courses: { id: number }[] }>().courses.map((c) => c.id)).toEqual([
-			courseId
-		]);
+		const body = choices.json<{ courses: { id: number }[]; cohorts: { id: number }[] }>();
+		expect(body.courses.map((c) => c.id)).toEqual([courseId]);
+		expect(body.cohorts.map((c) => c.id)).toEqual([x]);
+	});
+
+	it('narrows to one cohort, for partners any, for a trainer only their own (IDOR: 404)', async () => {
+		const y = cohortOf('other', ['L1', 'L2', 'L3', 'L4', 'L5', 'L7', 'L8']);
+		const partner = await api(`/api/v1/reports?cohort=${String(y)}`, tokenFor('partner'));
+		expect(partner.json<Body>().rows[0]?.values.enrolled).toBe(7);
+		const own = await api(`/api/v1/reports?cohort=${String(y)}`, tokenFor('other'));
+		expect(own.json<Body>().rows[0]?.values.enrolled).toBe(7);
+		// Another trainer's cohort, and one that does not exist: the same 404.
+		const probe = await api(`/api/v1/reports?cohort=${String(y)}`, tokenFor('trainer'));
+		expect(probe.statusCode).toBe(404);
+		expect((await api('/api/v1/reports?cohort=999999', tokenFor('trainer'))).statusCode).toBe(404);
+		expect((await api('/api/v1/reports?cohort=x', tokenFor('partner'))).statusCode).toBe(400);
+		// The page and its exports read the same rule.
+		const page = await h.app.inject({
+			url: `/fr/reports/export?format=csv&cohort=${String(y)}`,
+			headers: { cookie: cookie.trainer ?? '' }
+		});
+		expect(page.statusCode).toBe(404);
 	});
 
 	it('answers a bad filter with 400 and a message, never 500', async () => {

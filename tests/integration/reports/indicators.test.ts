@@ -4,6 +4,8 @@ import { buildReport, type ReportRow } from '../../../src/lib/server/reports/ind
 import { parseReportQuery, type ReportFilter } from '../../../src/lib/server/reports/filters.ts';
 import { knowledgeGain } from '../../../src/lib/server/quiz/knowledge-gain.ts';
 import { seedReportFixture } from './fixture.ts';
+import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
+import { addMember } from '../../../src/lib/server/cohorts/members.ts';
 
 let t: TestDb;
 let courseId: number;
@@ -22,6 +24,19 @@ const report = (
 	k = 2
 ) => buildReport(t.db, { filter, scope: 'all', breakdown, k });
 const total = (rows: ReportRow[]) => rows[rows.length - 1]!;
+let cohorts = 0;
+/** A cohort of `course` with these fixture learners as members (opened by an admin). */
+const cohortWith = (course: number, members: string[]) => {
+	const admin = { id: 'L1', role: 'admin', email: '' } as const;
+	const c = createCohort(t.db, {
+		actor: admin,
+		courseId: course,
+		input: { name: `Cohort ${String(++cohorts)}` }
+	});
+	for (const userId of members)
+		addMember(t.db, { cohortId: c.id, userId, method: 'picked', actorId: admin.id });
+	return c.id;
+};
 const counts = (row: ReportRow) =>
 	Object.fromEntries(
 		Object.entries(row.counts).map(([name, c]) => [name, c.hidden ? 'hidden' : c.value])
@@ -115,17 +130,30 @@ describe('report indicators (SQL aggregation, real database)', () => {
 		).toBe(0);
 	});
 
-	it('limits a trainer to their courses (scope), and breaks down by course', () => {
+	it('limits a trainer to their cohorts (scope), and breaks down by course', () => {
 		const byCourse = report({}, ['course']);
 		expect(byCourse.rows.map((row) => [row.keys[0], row.counts.enrolled.value])).toEqual([
 			[String(courseId), 10],
 			[String(otherCourseId), 1],
 			[null, 11]
 		]);
-		const scoped = buildReport(t.db, { filter: {}, scope: [otherCourseId], breakdown: [], k: 2 });
-		expect(total(scoped.rows).counts.enrolled.value).toBe(1);
-		const none = buildReport(t.db, { filter: {}, scope: [], breakdown: [], k: 2 });
+		// L1 is enrolled in both courses; a cohort of the other course counts that enrolment only.
+		const other = cohortWith(otherCourseId, ['L1']);
+		const scope = { cohorts: [other], courses: [otherCourseId] };
+		const scoped = buildReport(t.db, { filter: {}, scope, breakdown: ['course'], k: 1 });
+		expect(scoped.rows.map((row) => [row.keys[0], row.counts.enrolled.value])).toEqual([
+			[String(otherCourseId), 1],
+			[null, 1]
+		]);
+		const noCohort = { cohorts: [], courses: [] };
+		const none = buildReport(t.db, { filter: {}, scope: noCohort, breakdown: [], k: 2 });
 		expect(total(none.rows).counts.enrolled).toEqual({ value: 0, hidden: true });
+	});
+
+	it('filters by cohort: its members, in its course only', () => {
+		const c = cohortWith(courseId, ['L1', 'L2', 'L7', 'L10']);
+		expect(total(report({ cohortId: c }).rows).counts.enrolled.value).toBe(4);
+		expect(total(report({ cohortId: c }).rows).counts.certified.value).toBe(2);
 	});
 
 	it('two-way breakdown: cells, subtotals per row and column, grand total, no line leaking one hidden cell', () => {
@@ -152,8 +180,8 @@ describe('report indicators (SQL aggregation, real database)', () => {
 	});
 });
 
-describe('report scope (who sees which courses)', () => {
-	it('gives partners and admins every course, a trainer the courses they run, a learner none', async () => {
+describe('report scope (who sees whose figures)', () => {
+	it('gives partners and admins every course, a trainer the cohorts they run, a learner none', async () => {
 		const { createUser } = await import('../../../src/lib/server/accounts/users.ts');
 		const { assignCourseTrainer } = await import('../../../src/lib/server/courses/trainers.ts');
 		const { reportScope } = await import('../../../src/lib/server/access/index.ts');
@@ -173,7 +201,15 @@ describe('report scope (who sees which courses)', () => {
 		const partner = await make('scope-partner@example.tn', 'partner');
 		const learner = await make('scope-learner@example.tn', 'learner');
 		assignCourseTrainer(t.db, { actorId: trainer.id, courseId: otherCourseId, userId: trainer.id });
-		expect(reportScope(t.db, trainer)).toEqual([otherCourseId]);
+		// A course trainer running no cohort sees no one's figures; then the cohort's.
+		expect(reportScope(t.db, trainer)).toEqual({ cohorts: [], courses: [] });
+		const { createCohort } = await import('../../../src/lib/server/cohorts/cohorts.ts');
+		const c = createCohort(t.db, {
+			actor: trainer,
+			courseId: otherCourseId,
+			input: { name: 'Scope cohort' }
+		});
+		expect(reportScope(t.db, trainer)).toEqual({ cohorts: [c.id], courses: [otherCourseId] });
 		expect(reportScope(t.db, partner)).toBe('all');
 		expect(reportScope(t.db, learner)).toBeNull();
 	});

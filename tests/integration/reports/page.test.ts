@@ -64,6 +64,18 @@ describe('/reports page and exports', () => {
 		expect(page.body).toContain('Masquage des petits effectifs');
 	});
 
+	it('reads "< 5" unmirrored in Arabic: every hidden cell is isolated left to right', async () => {
+		const page = await get(`/ar/reports?course=${String(courseId)}&by=governorate`, 'partner');
+		expect(page.statusCode).toBe(200);
+		const cells = [...page.body.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1] ?? '');
+		const hidden = cells.filter((c) => c.includes('&lt; 5'));
+		expect(hidden.length).toBeGreaterThan(0);
+		for (const c of hidden)
+			expect(c).toMatch(/<bdi dir="ltr" class="suppressed[^"]*">&lt; 5<\/bdi>/);
+		// The chart's figure too: an SVG text has no <bdi>, so it is set left to right itself.
+		expect(page.body).toMatch(/<text[^>]*direction="ltr"[^>]*>&lt; 5<\/text>/);
+	});
+
 	it('a suppressed value appears in neither the CSV nor the XLSX; both match the page', async () => {
 		const query = `course=${String(courseId)}&by=governorate`;
 		const csv = await get(`/fr/reports/export?${query}&format=csv`, 'partner');

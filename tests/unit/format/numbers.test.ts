@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatScore, formatSigned, roundTenths } from '../../../src/lib/format/numbers.ts';
+import {
+	dateFormat,
+	formatScore,
+	formatSigned,
+	numberFormat,
+	roundTenths
+} from '../../../src/lib/format/numbers.ts';
 import { certificateText } from '../../../src/lib/server/certificates/pdf-text.ts';
 import type { CertificateSnapshot } from '../../../src/lib/server/certificates/types.ts';
 
@@ -61,5 +67,21 @@ describe('signed numbers (issue 11 #14)', () => {
 		expect(formatSigned(6.7, 'ar')).toBe(`${LRM}+6,7`);
 		expect(formatSigned(-3, 'ar')).toBe(`${LRM}-3`);
 		expect(formatSigned(-3.5, 'ar', 'percent')).toBe(`${LRM}-3,5${LRM}%${LRM}`);
+	});
+});
+
+describe('formatters built once (a 500-learner cohort grid spent half its time building them)', () => {
+	it('hands back the same formatter for the same locale and options', () => {
+		const a = numberFormat('fr-TN', { style: 'unit', unit: 'percent' });
+		expect(numberFormat('fr-TN', { style: 'unit', unit: 'percent' })).toBe(a);
+		expect(numberFormat('ar-TN', { style: 'unit', unit: 'percent' })).not.toBe(a);
+		expect(dateFormat('fr-TN', { dateStyle: 'long' })).toBe(
+			dateFormat('fr-TN', { dateStyle: 'long' })
+		);
+	});
+
+	it('keeps options apart: a signed format is not the plain one', () => {
+		expect(formatSigned(3, 'en')).toBe('+3');
+		expect(numberFormat('en', { maximumFractionDigits: 1 }).format(3)).toBe('3');
 	});
 });

@@ -33,7 +33,7 @@ export {
 	canFindLearnerByEmail,
 	canManageMunicipalities
 } from './users.ts';
-export { canViewImpact, canViewReports, reportScope } from './reports.ts';
+export { canReportOnCohort, canViewImpact, canViewReports, reportScope } from './reports.ts';
 export { canHoldScope, grantableScopes } from './tokens.ts';
 export {
 	canCreateCourse,

@@ -1,27 +1,45 @@
 // Aggregate reports: figures only, never names, and small cells suppressed whoever reads them.
-import { course } from '../db/schema/index.ts';
+// A trainer's figures are those of the learners in the cohorts they run (issue 14), as every
+// other view of learners is (cohorts.ts).
+import { eq } from 'drizzle-orm';
+import { cohort, cohortTrainer } from '../db/schema/index.ts';
 import type { DbLike } from '../db/index.ts';
 import type { Actor } from './actor.ts';
-import { courseStaff, isCourseTrainer } from './course-staff.ts';
+import { isCohortTrainer, type CohortStaff } from './cohorts.ts';
 
-/** Partners and admins read reports on every course; trainers on theirs; nobody else. */
+/** Partners and admins read reports on every course; trainers on their cohorts; nobody else. */
 export function canViewReports(actor: Actor): boolean {
 	return actor?.role === 'partner' || actor?.role === 'admin' || actor?.role === 'trainer';
 }
 
 /**
- * Which courses' figures the actor may read: 'all', or the ids of the courses a trainer runs
- * (interim rule until cohorts exist: then a trainer sees the cohorts they run); null: none.
+ * Whose figures the actor may read: 'all', or for a trainer the cohorts they run (and those
+ * cohorts' courses); null: none.
  */
-export function reportScope(db: DbLike, actor: Actor): 'all' | number[] | null {
+export function reportScope(
+	db: DbLike,
+	actor: Actor
+): 'all' | { cohorts: number[]; courses: number[] } | null {
 	if (!canViewReports(actor)) return null;
 	if (actor?.role !== 'trainer') return 'all';
-	return db
-		.select({ id: course.id })
-		.from(course)
-		.all()
-		.map((c) => c.id)
-		.filter((id) => isCourseTrainer(actor, courseStaff(db, id)));
+	const runs = db
+		.select({ id: cohort.id, courseId: cohort.courseId })
+		.from(cohortTrainer)
+		.innerJoin(cohort, eq(cohort.id, cohortTrainer.cohortId))
+		.where(eq(cohortTrainer.userId, actor.id))
+		.all();
+	return {
+		cohorts: runs.map((r) => r.id),
+		courses: [...new Set(runs.map((r) => r.courseId))].sort((a, b) => a - b)
+	};
+}
+
+/**
+ * Narrowing a report to one cohort: partners and admins for any cohort (its figures are
+ * aggregates like any other), a trainer only for a cohort they run.
+ */
+export function canReportOnCohort(actor: Actor, staff: CohortStaff): boolean {
+	return actor?.role === 'partner' || actor?.role === 'admin' || isCohortTrainer(actor, staff);
 }
 
 /** A course's public impact page exists only when course.yaml opts in (`impact: public`). */

@@ -1,7 +1,7 @@
 // What a report counts and how it splits it. Each filter is one SQL condition on `e`, one
 // enrolment's row of facts (facts.ts: the enrolment, the learner's optional fields, what they
-// did); a new filter (cohort: `e.user_id IN (SELECT … FROM cohort_member …)`) is one more entry
-// in `conditions`, and the access scope is applied the same way.
+// did); the cohort filter and a trainer's access scope go through cohort membership: an
+// enrolment counts for a cohort when its learner is a member and the cohort is of its course.
 import { sql, type SQL } from 'drizzle-orm';
 import { GENDERS, POSITIONS } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -14,6 +14,8 @@ export const NOT_STATED = 'not-stated';
 
 export type ReportFilter = {
 	courseId?: number;
+	/** Only the members of this cohort, in its course (readReport checks the reader may ask). */
+	cohortId?: number;
 	/** Enrolment date range, inclusive, as YYYY-MM-DD (UTC days). */
 	from?: string;
 	to?: string;
@@ -22,8 +24,21 @@ export type ReportFilter = {
 	sex?: 'woman' | 'man' | typeof NOT_STATED;
 };
 
-/** Which courses the viewer may see figures for: all (admins, partners) or a list (trainers). */
-export type CourseScope = 'all' | readonly number[];
+/**
+ * Whose figures the viewer may see: all (admins, partners), or a trainer's: the members of the
+ * cohorts they run, each in its cohort's course (`courses` lists those courses, for the form).
+ */
+export type ReportScope = 'all' | { cohorts: readonly number[]; courses: readonly number[] };
+
+/** Whether a course is one the scope shows figures for. */
+export const inScope = (scope: ReportScope, courseId: number) =>
+	scope === 'all' || scope.courses.includes(courseId);
+
+/** The enrolment's learner is a member of one of `cohorts`, a cohort of the enrolment's course. */
+const throughCohorts = (cohorts: readonly number[]) =>
+	sql`exists (select 1 from cohort_member cm join cohort co on co.id = cm.cohort_id
+		where cm.user_id = e.user_id and co.course_id = e.course_id
+		and cm.cohort_id in (${sql.join([...cohorts], sql`, `)}))`;
 
 /** The SQL expression of a dimension's category, one row per enrolment; not stated → NOT_STATED. */
 export function category(d: Dimension): SQL {
@@ -43,12 +58,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /** The WHERE conditions of a filter and an access scope (all of them hold). */
-export function conditions(filter: ReportFilter, scope: CourseScope): SQL[] {
+export function conditions(filter: ReportFilter, scope: ReportScope): SQL[] {
 	const out: SQL[] = [];
 	if (scope !== 'all') {
-		out.push(scope.length ? sql`e.course_id in (${sql.join([...scope], sql`, `)})` : sql`0 = 1`);
+		if (!scope.cohorts.length) return [sql`0 = 1`];
+		out.push(sql`e.course_id in (${sql.join([...scope.courses], sql`, `)})`);
+		out.push(throughCohorts(scope.cohorts));
 	}
 	if (filter.courseId !== undefined) out.push(sql`e.course_id = ${filter.courseId}`);
+	if (filter.cohortId !== undefined) out.push(throughCohorts([filter.cohortId]));
 	if (filter.from) out.push(sql`e.enrolled_at >= ${dayStart(filter.from)}`);
 	if (filter.to) out.push(sql`e.enrolled_at < ${dayStart(filter.to) + 86_400_000}`);
 	for (const d of ['governorate', 'position', 'sex'] as const) {
@@ -72,6 +90,11 @@ export function parseReportQuery(params: URLSearchParams): ReportQuery {
 	if (course !== undefined) {
 		if (!/^\d+$/.test(course)) throw new DomainError('invalid_choice', 'course');
 		filter.courseId = Number(course);
+	}
+	const cohort = text('cohort');
+	if (cohort !== undefined) {
+		if (!/^\d{1,15}$/.test(cohort)) throw new DomainError('invalid_choice', 'cohort');
+		filter.cohortId = Number(cohort);
 	}
 	for (const name of ['from', 'to'] as const) {
 		const day = text(name);

@@ -3,7 +3,7 @@
 // none can show a hidden count or a rate computed from one.
 import type { DbLike } from '../db/index.ts';
 import { aggregateCells, type Counts } from './aggregate.ts';
-import { NOT_STATED, type CourseScope, type Dimension, type ReportFilter } from './filters.ts';
+import { NOT_STATED, type ReportScope, type Dimension, type ReportFilter } from './filters.ts';
 import { pairedStats } from './statistics.ts';
 import { suppress, type Suppressed } from './suppression.ts';
 
@@ -102,7 +102,7 @@ function derive(
  */
 export function buildReport(
 	db: DbLike,
-	opts: { filter: ReportFilter; scope: CourseScope; breakdown: Dimension[]; k: number; now?: Date }
+	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[]; k: number; now?: Date }
 ): Report {
 	const breakdown = opts.breakdown.slice(0, 2);
 	const cells = aggregateCells(db, { filter: opts.filter, scope: opts.scope, breakdown });

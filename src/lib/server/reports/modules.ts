@@ -8,7 +8,7 @@ import type { DbLike } from '../db/index.ts';
 import type { Cell } from '../export/csv.ts';
 import type { Localised } from '../text/localised.ts';
 import { factsSelect, hasReportFacts } from './facts.ts';
-import { conditions, type CourseScope, type ReportFilter } from './filters.ts';
+import { conditions, type ReportScope, type ReportFilter } from './filters.ts';
 import type { Count } from './indicators.ts';
 import { isSmall } from './suppression.ts';
 
@@ -31,7 +31,7 @@ type ModuleInfo = {
 /** Pass counts per module quiz (not assignments) of the courses in scope, under the filter. */
 export function moduleReport(
 	db: DbLike,
-	opts: { filter: ReportFilter; scope: CourseScope; k: number }
+	opts: { filter: ReportFilter; scope: ReportScope; k: number }
 ): ModuleRow[] {
 	const where = and(...conditions(opts.filter, opts.scope));
 	const modules = db.all<ModuleInfo>(sql`

@@ -1,7 +1,7 @@
 // The report as a table of cells: the one shape the page, the CSV and the XLSX all show, so a
 // hidden count reaches no output. Hidden counts read "< k"; rates and means that are not shown
 // are empty; numbers stay numbers (the page formats them for its locale).
-import { roundTenths } from '../../format/numbers.ts';
+import { formatInterval, roundTenths, type NumberLocale } from '../../format/numbers.ts';
 import type { Cell } from '../export/csv.ts';
 import type { Dimension } from './filters.ts';
 import type { Report, ReportRow } from './indicators.ts';
@@ -38,6 +38,11 @@ export type TableLabels = {
 	column: (c: Column) => string;
 	/** The label of a row or column total ("All"). */
 	all: string;
+	/**
+	 * The reader's language, for the one column that is text made of numbers (the confidence
+	 * interval); without it (the JSON API) the bounds are written as JSON numbers are: 2.1 – 8.3.
+	 */
+	locale?: NumberLocale;
 };
 
 export type ReportTable = {
@@ -51,7 +56,12 @@ const round = (v: number | null, digits = 1): number | null =>
 	v === null ? null : digits === 1 ? roundTenths(v) : Math.round(v * 10 ** digits) / 10 ** digits;
 const pct = (v: number | null) => round(v === null ? null : v * 100);
 
-function value(row: ReportRow, column: Column, hidden: string): Cell {
+const interval = ([low, high]: [number, number], locale?: NumberLocale) =>
+	locale
+		? formatInterval(low, high, locale)
+		: `${String(roundTenths(low))} – ${String(roundTenths(high))}`;
+
+function value(row: ReportRow, column: Column, hidden: string, locale?: NumberLocale): Cell {
 	switch (column) {
 		case 'enrolled':
 		case 'started':
@@ -71,7 +81,7 @@ function value(row: ReportRow, column: Column, hidden: string): Cell {
 		case 'meanGain':
 			return round(row[column]);
 		case 'gainCi':
-			return row.ci ? `${String(round(row.ci[0]))} – ${String(round(row.ci[1]))}` : null;
+			return row.ci ? interval(row.ci, locale) : null;
 		case 'hake':
 			return round(row.hake, 2);
 	}
@@ -95,7 +105,7 @@ export function reportTable(report: Report, labels: TableLabels): ReportTable {
 							return key == null ? labels.all : labels.category(d, key);
 						})
 					: [labels.all]),
-				...COLUMNS.map((c) => value(row, c, hidden))
+				...COLUMNS.map((c) => value(row, c, hidden, labels.locale))
 			]
 		}))
 	};

@@ -4,10 +4,14 @@ import type { Gender, Position } from '../db/schema/index.ts';
 import type { Random } from './random.ts';
 
 /**
- * Relative weights: governorate populations in thousands, APPROXIMATE, rounded from the 2014
- * general census (INS, RGPH 2014) as remembered, not checked against the INS tables (the
- * project's reference notes hold no census figures). Synthetic data needs only the skew: Tunis
- * and Sfax about seven to nine times Tozeur or Tataouine.
+ * Relative weights: governorate populations in thousands from the 2014 general census (INS,
+ * RGPH 2014; 10,982,754 inhabitants in all). Checked against published figures for six of the
+ * 24 — Tunis 1,056, Sfax 955.4, Nabeul 787.9, Tataouine 149 and Tozeur 107 thousand (TAP, "La
+ * Tunisie compte plus de femmes que d'hommes", webmanagercenter.com, 13 September 2014, the
+ * INS's preliminary results) and Ben Arous 631,842 (French Wikipedia, "Gouvernorat de Ben
+ * Arous", citing the 2014 census). The other eighteen are still from memory, not checked against
+ * the INS tables (no source for them was found); synthetic data needs only the skew, which the
+ * checked figures confirm: Tunis and Sfax about seven to nine times Tozeur or Tataouine.
  */
 export const GOVERNORATE_WEIGHTS = [
 	['TN-11', 1056], // Tunis

@@ -2,8 +2,7 @@
 // (Moodle's default, so a learner who retried until passing does not count twice), fully graded
 // only, optionally limited to some learners (a cohort). Everything comes from the attempts' own
 // snapshots, so an edited quiz never rewrites the statistics of attempts already taken.
-import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import { attemptAnswer, quizAttempt } from '../../db/schema/index.ts';
 import { entries } from '../body.ts';
@@ -28,9 +27,71 @@ export type AnalysedQuestion = {
 export type QuizAnalysis = { statistics: QuizStatistics; questions: AnalysedQuestion[] };
 
 const CHUNK = 500;
-const scored = (q: Question) => q.type !== 'description';
-const bodyHash = (q: Question) =>
-	createHash('sha256').update(JSON.stringify(q.body)).digest('hex').slice(0, 16);
+
+/** A question an attempt showed: its id and type, and which definition of it (its body). */
+type Shown = { attemptId: number; questionId: string; type: string; body: string | null };
+/** One distinct definition of a question among the attempts: its body and the whole question. */
+type Definition = { questionId: string; body: string; question: string };
+
+const inList = (ids: number[]) =>
+	sql.join(
+		ids.map((id) => sql`${id}`),
+		sql`, `
+	);
+
+/**
+ * The questions each attempt showed, in order, and the distinct definitions among them, read
+ * from the snapshots by SQLite's JSON functions (jsonb_each: each snapshot parsed once, its
+ * elements read as binary JSON without parsing them again): only the few distinct questions cross into
+ * JavaScript as text, not every attempt's snapshot (about 18 KB each: converting and parsing
+ * 500 of them took most of a cohort's item analysis). A row carries its body only when its
+ * question has several definitions (edited between attempts), to tell them apart.
+ */
+function shownQuestions(db: Db, ids: number[]) {
+	const chunks: number[][] = [];
+	for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+	const definitions = new Map<string, Map<string, string>>();
+	for (const chunk of chunks) {
+		const rows = db.all<Definition>(sql`
+			select j.value ->> '$.question.id' as questionId,
+				json(jsonb_extract(j.value, '$.question.body')) as body,
+				json(min(jsonb_extract(j.value, '$.question'))) as question
+			from ${quizAttempt} a, jsonb_each(a.questions) j
+			where a.id in (${inList(chunk)}) group by 1, jsonb_extract(j.value, '$.question.body')`);
+		for (const d of rows) {
+			const bodies = definitions.get(d.questionId) ?? new Map<string, string>();
+			if (!bodies.has(d.body)) bodies.set(d.body, d.question);
+			definitions.set(d.questionId, bodies);
+		}
+	}
+	const edited = [...definitions].filter(([, bodies]) => bodies.size > 1).map(([id]) => id);
+	const bodyIfEdited = edited.length
+		? sql`case when j.value ->> '$.question.id' in (${sql.join(
+				edited.map((id) => sql`${id}`),
+				sql`, `
+			)}) then json(jsonb_extract(j.value, '$.question.body')) end`
+		: sql`null`;
+	const shown = new Map<number, Shown[]>();
+	for (const chunk of chunks) {
+		const rows = db.all<Shown>(sql`
+			select a.id as attemptId, j.value ->> '$.question.id' as questionId,
+				j.value ->> '$.question.type' as type, ${bodyIfEdited} as body
+			from ${quizAttempt} a, jsonb_each(a.questions) j
+			where a.id in (${inList(chunk)}) order by a.id, j.key`);
+		for (const row of rows) {
+			const list = shown.get(row.attemptId) ?? [];
+			list.push(row);
+			shown.set(row.attemptId, list);
+		}
+	}
+	/** The definition a shown question had: its body, and the question as JSON text. */
+	const definitionOf = (row: Shown): [string, string] => {
+		const bodies = definitions.get(row.questionId);
+		const body = row.body ?? bodies?.keys().next().value ?? '';
+		return [body, bodies?.get(body) ?? 'null'];
+	};
+	return { shown, definitionOf };
+}
 
 /** Which option ids a response names, for the questions whose options can be counted. */
 function chosenOptions(question: Question, response: unknown): string[] | null {
@@ -62,12 +123,10 @@ export function loadQuizAnalysis(
 	learners: readonly string[] | null = null
 ): QuizAnalysis {
 	if (learners?.length === 0) return { statistics: analyseQuiz([], []), questions: [] };
+	// Ids first, snapshots after, and only the first attempts': a learner who retook the quiz
+	// does not cost a second snapshot (each about 18 KB of JSON).
 	const rows = db
-		.select({
-			id: quizAttempt.id,
-			userId: quizAttempt.userId,
-			questions: quizAttempt.questions
-		})
+		.select({ id: quizAttempt.id, userId: quizAttempt.userId })
 		.from(quizAttempt)
 		.where(
 			and(
@@ -81,18 +140,25 @@ export function loadQuizAnalysis(
 		.orderBy(asc(quizAttempt.userId), asc(quizAttempt.startedAt), asc(quizAttempt.id))
 		.all();
 	const first = rows.filter((row, i) => i === 0 || rows[i - 1]?.userId !== row.userId);
+	const { shown, definitionOf } = shownQuestions(
+		db,
+		first.map((a) => a.id)
+	);
 
-	// Items in the order first met, one per distinct definition of a question.
+	// Items in the order first met, one per distinct definition of a question: its id and body
+	// as the snapshot holds them. Each distinct question is parsed once, not once per attempt.
 	const items = new Map<string, AnalysedQuestion>();
 	const versions = new Map<string, number>();
 	const keyOf = new Map<number, Map<string, AnalysedQuestion>>();
 	for (const attempt of first) {
 		const byQuestion = new Map<string, AnalysedQuestion>();
-		for (const { question } of attempt.questions) {
-			if (!scored(question)) continue;
-			const identity = `${question.id}\u0000${bodyHash(question)}`;
+		for (const row of shown.get(attempt.id) ?? []) {
+			if (row.type === 'description') continue;
+			const [body, text] = definitionOf(row);
+			const identity = `${row.questionId}\u0000${body}`;
 			let item = items.get(identity);
 			if (!item) {
+				const question = JSON.parse(text) as Question;
 				const version = (versions.get(question.id) ?? 0) + 1;
 				versions.set(question.id, version);
 				item = {
@@ -104,7 +170,7 @@ export function loadQuizAnalysis(
 				};
 				items.set(identity, item);
 			}
-			byQuestion.set(question.id, item);
+			byQuestion.set(row.questionId, item);
 		}
 		keyOf.set(attempt.id, byQuestion);
 	}
