@@ -13,6 +13,7 @@ import { metricsRoutes, observeRequests } from './metrics.ts';
 import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
+import { mediaRoutes } from './media.ts';
 import { BROTLI_OPTIONS } from './compression.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -81,6 +82,7 @@ export async function buildApp({
 	await app.register(healthRoutes, { ctx });
 	await app.register(metricsRoutes, { ctx, metrics });
 	await app.register(jwksRoutes, { ctx });
+	await app.register(mediaRoutes, { ctx });
 	await app.register(apiV1, { ctx, prefix: '/api/v1' });
 	app.all('/api/*', async (req, reply) =>
 		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })

@@ -45,3 +45,4 @@ export {
 	studioMembership,
 	type StudioMembership
 } from './studio.ts';
+export { mediaAccess, type MediaAccess } from './media.ts';

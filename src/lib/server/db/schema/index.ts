@@ -10,3 +10,4 @@ export * from './runtime.ts';
 export * from './cohorts.ts';
 export * from './access-tokens.ts';
 export * from './drafts.ts';
+export * from './media.ts';
