@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { zipSync } from 'fflate';
 import { buildTestApp, type TestApp } from '../../helpers/app.ts';
