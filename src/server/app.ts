@@ -14,6 +14,7 @@ import { apiV1 } from './api/index.ts';
 import { jwksRoutes } from './api/jwks.ts';
 import { registerKit } from './kit.ts';
 import { COMPRESS_OPTIONS } from './compression.ts';
+import { mediaRoutes } from './media.ts';
 import { RequestLogController } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPrivateCache } from './private-cache.ts';
@@ -77,6 +78,7 @@ export async function buildApp({
 	await app.register(healthRoutes, { ctx });
 	await app.register(metricsRoutes, { ctx, metrics });
 	await app.register(jwksRoutes, { ctx });
+	await app.register(mediaRoutes, { ctx });
 	await app.register(apiV1, { ctx, prefix: '/api/v1' });
 	app.all('/api/*', async (req, reply) =>
 		reply.code(404).send({ error: 'NOT_FOUND', message: `No API route ${req.method} ${req.url}` })

@@ -12,6 +12,12 @@ import { createPageCache } from './page-cache.ts';
 import { contentVersion } from '../lib/server/courses/cache.ts';
 
 const BODY_LIMIT = 2 * 1024 * 1024;
+/**
+ * Studio uploads (an image of up to 5 MB, a course zip of up to 20 MB) are checked and refused in
+ * the user's language by the studio itself; this is only the outer bound past which we stop reading.
+ */
+const UPLOAD_LIMIT = 24 * 1024 * 1024;
+const UPLOAD_PATH = /^\/[a-z]{2}\/studio\/[^/]+\/(media|files)(\?|$)/;
 
 type KitServer = {
 	init(opts: {
@@ -76,7 +82,7 @@ export async function registerKit(
 					request = await getRequest({
 						base: `${req.protocol}://${req.host}`,
 						request: req.raw,
-						bodySizeLimit: BODY_LIMIT
+						bodySizeLimit: UPLOAD_PATH.test(req.url) ? UPLOAD_LIMIT : BODY_LIMIT
 					});
 				} catch {
 					return reply.code(400).type('text/plain').send('Bad Request');

@@ -161,6 +161,9 @@ export const PAGE_RULES: Record<string, Rule> = {
 	// The probed course's second lesson in English (the world's `lang`).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]': { expect: studioReaders },
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/comments': { expect: studioReaders },
+	'/(studio)/studio/[slug]/media': { expect: studioReaders },
+	'/(studio)/studio/[slug]/files': { expect: studioReaders },
+	'/(studio)/studio/[slug]/files/draft.zip': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
 	// tests/integration/cohorts/learner-page.test.ts for that probe).
 	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {
@@ -178,6 +181,9 @@ export const API_RULES: Record<string, Rule> = {
 	// Off (404) unless METRICS_TOKEN is set, and then only for the token's bearer: no actor passes.
 	'GET /metrics': { expect: () => 'deny' },
 	'GET /.well-known/jwks.json': { expect: anyone },
+	// A hash no image has: 404 for everyone. Published images are public, a draft's are for its
+	// studio roles only: probed in tests/integration/studio/media.test.ts.
+	'GET /media/{file}': { expect: () => 'deny' },
 	'GET /api/v1/me': { expect: signedIn },
 	'GET /api/v1/governorates': { expect: anyone },
 	'GET /api/v1/courses': { expect: anyone },

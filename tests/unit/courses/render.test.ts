@@ -105,16 +105,31 @@ describe('renderLesson blocks', () => {
 		expect(renderLesson(md, { locale: 'ar' })).toContain('>حالة المصادر: نوفمبر 2026<');
 	});
 
+	it('gives a course image its copies, its size and lazy loading, whatever the lesson wrote', () => {
+		const image = (url: string) =>
+			url === '../media/port.webp'
+				? {
+						src: '/media/b.webp',
+						srcset: '/media/a.webp 360w, /media/b.webp 720w',
+						width: 720,
+						height: 405
+					}
+				: undefined;
+		expect(renderLesson('![Port](../media/port.webp)', { locale: 'fr', image })).toBe(
+			'<p dir="auto"><img src="/media/b.webp" alt="Port" srcset="/media/a.webp 360w, /media/b.webp 720w" sizes="(max-width: 46rem) 100vw, 45rem" width="720" height="405" loading="lazy" decoding="async"></p>'
+		);
+	});
+
 	it('leaves a blockquote with an unknown marker as a plain quote', () => {
 		expect(fr('> [!INFO]\n> x')).toBe('<blockquote>\n<p dir="auto">[!INFO]\nx</p>\n</blockquote>');
 	});
 
 	it('puts a titled image in a figure with its caption', () => {
 		expect(fr('![Carte de Sfax](media/sfax.svg "Zones d\'étude, 2024")')).toBe(
-			'<figure><img src="media/sfax.svg" alt="Carte de Sfax"><figcaption dir="auto">Zones d\'étude, 2024</figcaption></figure>'
+			'<figure><img src="media/sfax.svg" alt="Carte de Sfax" loading="lazy" decoding="async"><figcaption dir="auto">Zones d\'étude, 2024</figcaption></figure>'
 		);
 		expect(fr('![Carte](media/sfax.svg)')).toBe(
-			'<p dir="auto"><img src="media/sfax.svg" alt="Carte"></p>'
+			'<p dir="auto"><img src="media/sfax.svg" alt="Carte" loading="lazy" decoding="async"></p>'
 		);
 	});
 

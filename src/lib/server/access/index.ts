@@ -46,3 +46,4 @@ export {
 	type StudioMembership
 } from './studio.ts';
 export { canComment, canDecideImportConflict, canResolveComment } from './studio-review.ts';
+export { mediaAccess, type MediaAccess } from './media.ts';

@@ -1,3 +1,4 @@
+import type { CourseImage } from './format/media-dir.ts';
 import type { Locale, Localised, LocalisedList } from '../text/localised.ts';
 
 /** Everything in course.yaml except what the tables hold in their own columns. */
@@ -168,4 +169,6 @@ export type Course = {
 	glossary: GlossaryTerm[];
 	worksheets: Worksheet[];
 	facilitator: Partial<Record<Locale, FacilitatorText>>;
+	/** The images under `media/`, by file name and content hash. */
+	media: CourseImage[];
 };

@@ -103,14 +103,24 @@ type DraftWrite = { courseId: number; actorId: string | null; now: Date };
 /** Saves one file's text in the draft (a translation also records its source's hash now). */
 export function saveDraftFile(
 	db: DbLike,
-	{ courseId, path: p, text, actorId, now }: DraftWrite & { path: string; text: string }
+	{ text, ...rest }: DraftWrite & { path: string; text: string }
 ): void {
-	const content = Buffer.from(text, 'utf8');
-	const files = new Map(draftRows(db, courseId).map((r) => [r.path, Buffer.from(r.content)]));
-	files.set(p, content);
+	saveDraftBytes(db, { ...rest, content: Buffer.from(text, 'utf8') });
+}
+
+/** Saves one file's bytes in the draft (an image under media/, say). */
+export function saveDraftBytes(
+	db: DbLike,
+	{ courseId, path: p, content, actorId, now }: DraftWrite & { path: string; content: Uint8Array }
+): void {
+	const files = new Map<string, Buffer>(
+		draftRows(db, courseId).map((r) => [r.path, Buffer.from(r.content)])
+	);
+	const bytes = Buffer.from(content);
+	files.set(p, bytes);
 	const set = {
-		content,
-		hash: sha256(content),
+		content: bytes,
+		hash: sha256(bytes),
 		sourceHash: sourceHashFor(p, files, sourceLocale(files)),
 		updatedBy: actorId,
 		updatedAt: now

@@ -2,6 +2,7 @@
 // body as text and the title and minutes as fields; every other byte of the file is kept.
 import { splitFrontMatter } from '../courses/format/lesson-file.ts';
 import { renderStoredLesson } from '../courses/import/import-courses.ts';
+import type { ImageResolver } from '../courses/render/images.ts';
 import type { Locale } from '../text/localised.ts';
 import { getYamlValue, setYamlValue } from './yaml-edit.ts';
 
@@ -41,6 +42,6 @@ export function writeLessonFields(text: string, fields: LessonFields): string {
 }
 
 /** The preview: the reader's renderer and sanitiser, on the body as it stands. */
-export function previewLesson(body: string, locale: Locale): string {
-	return renderStoredLesson(normaliseNewlines(body), locale);
+export function previewLesson(body: string, locale: Locale, image?: ImageResolver): string {
+	return renderStoredLesson(normaliseNewlines(body), locale, image);
 }

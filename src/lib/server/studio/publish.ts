@@ -16,6 +16,7 @@ import { renderExtras } from '../courses/import/extras.ts';
 import { renderCourse } from '../courses/import/import-courses.ts';
 import { writeCourse } from '../courses/import/write.ts';
 import { rebuildSearchIndex } from '../search/index-build.ts';
+import { imageResolver, recordPublishedImages } from '../courses/media.ts';
 import { draftRows, draftText, saveDraftFile, writeDraftFolder } from './draft-files.ts';
 import { getYamlValue, setYamlValue } from './yaml-edit.ts';
 
@@ -89,13 +90,15 @@ export function publishDraft(
 				saveDraftFile(db, { courseId, path: 'course.yaml', text: head, actorId, now });
 			return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
 		}
-		const rendered = renderCourse(c);
+		// Each image's copies were made when it was uploaded (ensureDraftVariants before this).
+		const rendered = renderCourse(c, imageResolver(db, c.media));
 		const extras = renderExtras(c);
 		const changed = draftRows(db, courseId)
 			.filter((r) => r.baseHash !== r.hash)
 			.map((r) => r.path);
 		db.transaction((tx) => {
 			writeCourse(tx, { course: c, hash, rendered, extras, courseId, now });
+			recordPublishedImages(tx, courseId, c.media);
 			tx.update(course)
 				.set({ source: 'studio', editedInStudio: true })
 				.where(eq(course.id, courseId))

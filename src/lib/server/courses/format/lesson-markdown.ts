@@ -60,6 +60,8 @@ export function checkLessonMarkdown(markdown: string, ctx: Ctx): void {
 			if (!alt?.trim()) error(node, `image ${url} has no alt text`);
 			if (isLocalUrl(url) && !exists(targetOf(url, ctx.file)))
 				error(node, `broken image: ${url} does not exist`);
+			else if (isLocalUrl(url) && path.basename(path.dirname(targetOf(url, ctx.file))) !== 'media')
+				error(node, `image ${url} must be in the course's media/ folder (../media/name.webp)`);
 		} else if (node.type === 'blockquote') {
 			const marker = readCalloutMarker(node);
 			const problem = marker && calloutMarkerProblem(marker);

@@ -4,6 +4,7 @@ import { courseFolderSlug, readCourseFile, splitNumbered } from './course-file.t
 import { warnAvoidedTerms } from './avoided-terms.ts';
 import { readGlossaryFile } from './glossary-file.ts';
 import { computeHours } from './hours.ts';
+import { MEDIA_DIR, readMediaDir } from './media-dir.ts';
 import { readModuleDir } from './module-dir.ts';
 import { IdnumberRegistry } from './question-labels.ts';
 import { Report, SLUG, sortProblems, START, type Problem } from './problems.ts';
@@ -18,7 +19,14 @@ export type LoadedCourse = {
 	errors: number;
 };
 
-const COURSE_ENTRIES = ['course.yaml', 'glossary.yaml', 'final.yaml', 'README.md', 'worksheets'];
+const COURSE_ENTRIES = [
+	'course.yaml',
+	'glossary.yaml',
+	'final.yaml',
+	'README.md',
+	'worksheets',
+	MEDIA_DIR
+];
 
 /** The course folders at `dir`: `dir` itself when it holds course.yaml, else its sub-folders. */
 export function findCourseDirs(dir: string): string[] {
@@ -105,11 +113,12 @@ function readCourse(dir: string, report: Report): Course | null {
 	const glossary = readGlossaryFile(path.join(dir, 'glossary.yaml'), report, locales);
 	const worksheets = readWorksheets(dir, ctx);
 	const facilitator = readFacilitator(dir, ctx);
+	const media = readMediaDir(dir, report);
 	warnAvoidedTerms({ glossary, modules }, report);
 	if (!head) return null;
 	const meta = { ...head.meta };
 	meta.hours = computeHours({ locales, modules, final, meta });
-	return { ...head, meta, dir, modules, final, glossary, worksheets, facilitator };
+	return { ...head, meta, dir, modules, final, glossary, worksheets, facilitator, media };
 }
 
 /** README guidance for the final: 15+ drawn from a pool of 25+ (a warning); the pre-test must fit the pool. */

@@ -9,6 +9,8 @@ import { countWords } from '../format/lesson-markdown.ts';
 import { findCourseDirs, loadCourse } from '../format/load.ts';
 import type { Problem } from '../format/problems.ts';
 import { renderLesson } from '../render/render.ts';
+import type { ImageResolver } from '../render/images.ts';
+import { imageResolver, recordPublishedImages } from '../media.ts';
 import type { Course } from '../types.ts';
 import type { Locale } from '../../text/localised.ts';
 import { courseFolderSlug } from '../format/course-file.ts';
@@ -100,10 +102,18 @@ export function importCourse(
 		}
 		return result('studio-protected');
 	}
-	const rendered = renderCourse(c);
+	const rendered = renderCourse(c, imageResolver(db, c.media));
 	const extras = renderExtras(c);
 	db.transaction((tx) => {
-		writeCourse(tx, { course: c, hash, rendered, extras, courseId: existing?.id ?? null, now });
+		const id = writeCourse(tx, {
+			course: c,
+			hash,
+			rendered,
+			extras,
+			courseId: existing?.id ?? null,
+			now
+		});
+		recordPublishedImages(tx, id, c.media);
 		bumpContentVersion(tx, { db, now });
 	});
 	return result(existing ? 'updated' : 'created');
@@ -150,12 +160,12 @@ function archiveMissing(
 }
 
 /** Every lesson text to HTML, before the transaction opens (rendering is the slow part). */
-export function renderCourse(c: Course): Rendered {
+export function renderCourse(c: Course, image?: ImageResolver): Rendered {
 	const out: Rendered = new Map();
 	for (const m of c.modules) {
 		for (const l of m.lessons) {
 			for (const t of Object.values(l.texts)) {
-				const html = renderStoredLesson(t.markdown, t.locale);
+				const html = renderStoredLesson(t.markdown, t.locale, image);
 				out.set(`${m.slug}/${l.slug}/${t.locale}`, { html, wordCount: countWords(t.markdown) });
 			}
 		}
@@ -164,6 +174,10 @@ export function renderCourse(c: Course): Rendered {
 }
 
 /** How a lesson's Markdown becomes its stored HTML, at import and when the renderer changes. */
-export function renderStoredLesson(markdown: string, locale: Locale): string {
-	return renderLesson(markdown, { locale, rewriteUrl: lessonHref });
+export function renderStoredLesson(
+	markdown: string,
+	locale: Locale,
+	image?: ImageResolver
+): string {
+	return renderLesson(markdown, { locale, rewriteUrl: lessonHref, image });
 }

@@ -3,7 +3,9 @@
 // once, and app_state['renderer'] records which renderer wrote what the database holds.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
-import { appState, lessonText } from '../../db/schema/index.ts';
+import { appState, lesson, lessonText, module } from '../../db/schema/index.ts';
+import { imageResolver, publishedImages } from '../media.ts';
+import type { ImageResolver } from '../render/images.ts';
 import { bumpContentVersion } from '../cache.ts';
 import { RENDERER_VERSION } from '../render/version.ts';
 import { renderStoredLesson } from './import-courses.ts';
@@ -21,12 +23,30 @@ export function refreshRenderedLessons(
 		.where(eq(appState.key, RENDERER))
 		.get()?.value;
 	if (stored === version) return 0;
+	const resolvers = new Map<number, ImageResolver>();
+	const resolverOf = (courseId: number) => {
+		const known = resolvers.get(courseId);
+		if (known) return known;
+		const made = imageResolver(db, publishedImages(db, courseId));
+		resolvers.set(courseId, made);
+		return made;
+	};
 	const texts = db
-		.select({ id: lessonText.id, markdown: lessonText.markdown, locale: lessonText.locale })
+		.select({
+			id: lessonText.id,
+			markdown: lessonText.markdown,
+			locale: lessonText.locale,
+			courseId: module.courseId
+		})
 		.from(lessonText)
+		.innerJoin(lesson, eq(lesson.id, lessonText.lessonId))
+		.innerJoin(module, eq(module.id, lesson.moduleId))
 		.all()
 		// Rendering is the slow part: done before the transaction opens.
-		.map((t) => ({ ...t, html: renderStoredLesson(t.markdown, t.locale) }));
+		.map((t) => ({
+			...t,
+			html: renderStoredLesson(t.markdown, t.locale, resolverOf(t.courseId))
+		}));
 	db.transaction((tx) => {
 		for (const t of texts)
 			tx.update(lessonText)

@@ -53,7 +53,16 @@ export const lessonSchema: Schema = {
 			'dataFootnoteBackref',
 			['className', 'data-footnote-backref']
 		],
-		img: ['src', 'alt'],
+		img: [
+			'src',
+			'alt',
+			'srcSet',
+			'sizes',
+			'width',
+			'height',
+			['loading', 'lazy'],
+			['decoding', 'async']
+		],
 		h2: [...HEADING, ['className', 'sr-only']],
 		h3: HEADING,
 		h4: HEADING,

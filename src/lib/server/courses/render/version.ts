@@ -3,4 +3,4 @@
  * lesson HTML is stored at import, and the next start re-renders every stored lesson whose HTML
  * an older renderer wrote (courses/import/rerender.ts), although no course file changed.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;

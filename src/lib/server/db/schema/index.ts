@@ -11,3 +11,4 @@ export * from './cohorts.ts';
 export * from './access-tokens.ts';
 export * from './drafts.ts';
 export * from './studio-review.ts';
+export * from './media.ts';
