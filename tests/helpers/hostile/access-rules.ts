@@ -145,6 +145,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]': { expect: studioReaders },
 	// The probed course's second lesson in English (the world's `lang`).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]': { expect: studioReaders },
+	// The lesson editor's autosave endpoint (GET: the lesson as the draft holds it, as JSON).
+	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/draft': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
 	// tests/integration/cohorts/learner-page.test.ts for that probe).
 	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {
