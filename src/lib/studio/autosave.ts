@@ -60,7 +60,6 @@ export class Autosave {
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		this.#stopped = true;
-		this.#set({ kind: 'idle' });
 	}
 
 	/** The connection came back: try now rather than at the end of the backoff. */

@@ -45,8 +45,9 @@ beforeAll(async () => {
 		source: 'ar',
 		titles: { ar: 'محرّران', fr: 'Deux rédacteurs', en: 'Two editors' }
 	});
-	const grant = (email: string, role: 'editor' | 'translator', languages: ('fr' | 'ar')[]) =>
+	const grant = (email: string, role: 'editor' | 'translator', languages: ('fr' | 'ar')[]) => {
 		grantStudioRole(h.t.db, { actorId: hela.id, courseId: courseId(), email, role, languages });
+	};
 	grant('sami@example.tn', 'editor', []);
 	grant('rim@example.tn', 'translator', ['fr']);
 });
