@@ -50,6 +50,11 @@ export class Autosave {
 		return ['pending', 'saving', 'retrying', 'refused', 'conflict'].includes(this.state.kind);
 	}
 
+	/** A request is travelling now. */
+	get sending(): boolean {
+		return this.#sending;
+	}
+
 	/** Resolves once no request is travelling (a form post must not race one). */
 	async settled(): Promise<void> {
 		while (this.#sending) await new Promise((r) => setTimeout(r, 50));
@@ -80,7 +85,14 @@ export class Autosave {
 		const fields = this.read();
 		const outcome = await put(this.url, { hash: this.hash, ...fields });
 		this.#sending = false;
-		if (this.#stopped) return; // the form is being posted with the text
+		if (this.#stopped) {
+			// The form waits for this answer: it must carry the hash the save produced.
+			if (outcome.kind === 'saved') {
+				this.hash = outcome.hash;
+				this.show(this.state, this.hash);
+			}
+			return;
+		}
 		switch (outcome.kind) {
 			case 'saved':
 				this.#failures = 0;
