@@ -149,13 +149,16 @@ describeBrowser('the studio in a real browser', () => {
 				`/fr/studio/${SLUG}/introduction/welcome/ar`,
 				'studio-fr-1280-lesson'
 			);
-			const text = lesson.getByLabel('Texte de la leçon (Markdown)');
-			await text.click();
+			// With JavaScript the editor is CodeMirror (tests/e2e/studio-editor.test.ts).
+			await lesson.locator('.cm-content').click();
 			await lesson.keyboard.press('Control+Home');
 			await lesson.getByRole('button', { name: 'Encadré d’état daté' }).click();
-			// With JavaScript the block lands at the cursor, and nothing was sent.
-			expect(await text.inputValue()).toMatch(/^> \[!STATUS \d{4}-\d{2}\]\n> …\n## مقدمة/);
+			// The block lands at the cursor without a page load, and autosave keeps it.
+			expect(await lesson.locator('#body').inputValue()).toMatch(
+				/^> \[!STATUS \d{4}-\d{2}\]\n> …\n## مقدمة/
+			);
 			expect(lesson.url()).toBe(`${url}/fr/studio/${SLUG}/introduction/welcome/ar`);
+			await lesson.getByText(/^Enregistré à /).waitFor();
 
 			const page = await shown(fr, `/fr/studio/${SLUG}`, 'studio-fr-1280-course');
 			await page.getByLabel('Nouveau contenu').check();

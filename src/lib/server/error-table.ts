@@ -114,6 +114,8 @@ const TABLE: Record<string, Entry> = {
 	not_submitted: [409, say(m.error_not_submitted)],
 	final_locked: [409, say(m.quiz_error_final_locked)],
 	conflict: [409, say(m.error_conflict)],
+	// A lesson saved by someone else since the editor opened it (optimistic locking).
+	draft_changed: [409, say(m.error_draft_changed)],
 	cohort_name_taken: [409, say(m.error_cohort_name_taken)],
 	join_code_full: [409, say(m.error_join_code_full)],
 	slug_taken: [409, say(m.error_slug_taken)],

@@ -164,6 +164,8 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]/media': { expect: studioReaders },
 	'/(studio)/studio/[slug]/files': { expect: studioReaders },
 	'/(studio)/studio/[slug]/files/draft.zip': { expect: studioReaders },
+	// The lesson editor's autosave endpoint (GET: the lesson as the draft holds it, as JSON).
+	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/draft': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see
 	// tests/integration/cohorts/learner-page.test.ts for that probe).
 	'/(trainer)/trainer/cohorts/[cohortId]/learners/[userId]': {

@@ -1,44 +1,34 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireRole } from '$lib/server/auth/guard';
 import { allow, canTranslate } from '$lib/server/access/index';
+import { DomainError } from '$lib/server/errors';
 import { draftText } from '$lib/server/studio/draft-files';
-import { draftOutline } from '$lib/server/studio/outline';
 import { previewLesson, readLessonFields, type LessonFields } from '$lib/server/studio/lesson-edit';
-import { saveLesson, MAX_LESSON_CHARS } from '$lib/server/studio/save-lesson';
+import { hashOf, readLessonDraft } from '$lib/server/studio/lesson-draft';
+import { MAX_LESSON_CHARS } from '$lib/server/studio/save-lesson';
 import {
 	appendSnippet,
 	SNIPPET_NAMES,
 	snippetText,
 	type SnippetName
 } from '$lib/server/studio/snippets';
-import { isLocale } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
-import { openStudioCourse } from '../../../studio-course.server';
+import { imageResolver } from '$lib/server/courses/media';
+import { draftImages } from '$lib/server/studio/media/list';
 import { lessonComments } from './comments/comments.server';
+import { openLesson, saveOpenLesson } from './lesson.server';
 
 // One lesson in one language: its Markdown in a textarea, the reader's preview, the toolbar.
-function openLesson(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const user = requireRole(event, 'trainer');
-	const { slug, module: mod, lesson, lang } = event.params;
-	const { course, membership } = openStudioCourse(event.locals.ctx, user, slug);
-	if (!isLocale(lang)) error(404, { message: 'not_found' });
-	const outline = draftOutline(event.locals.ctx.db, course.id, event.locals.locale);
-	const l = outline.modules.find((x) => x.slug === mod)?.lessons.find((x) => x.slug === lesson);
-	if (!l) error(404, { message: 'not_found' });
-	const path = `${l.stem}.${lang}.md`;
-	const sourcePath = `${l.stem}.${outline.source}.md`;
-	return { user, course, membership, lang, lesson: l, path, sourcePath, source: outline.source };
-}
+// The form carries the file's hash as loaded, through previews too, so a save over someone
+// else's meanwhile is refused and both texts are shown (see lesson.server.ts).
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const load: PageServerLoad = (event) => {
 	const { user, course, membership, lang, lesson, path, sourcePath, source } = openLesson(event);
 	const { db } = event.locals.ctx;
-	const text = draftText(db, course.id, path);
+	const draft = readLessonDraft(db, { courseId: course.id, path });
 	const sourceText = lang === source ? null : draftText(db, course.id, sourcePath);
-	const fields = text === null ? null : readLessonFields(text);
 	const sourceFields = sourceText === null ? null : readLessonFields(sourceText);
 	return {
 		slug: course.slug,
@@ -46,7 +36,8 @@ export const load: PageServerLoad = (event) => {
 		source,
 		status: lesson.languages.find((g) => g.locale === lang)?.status ?? 'missing',
 		lessonTitle: lesson.title,
-		fields: fields ?? { title: '', minutes: sourceFields?.minutes ?? '', body: '' },
+		fields: draft?.fields ?? { title: '', minutes: sourceFields?.minutes ?? '', body: '' },
+		hash: hashOf(draft),
 		sourceFields,
 		canWrite: canTranslate(user, membership, lang),
 		maxChars: MAX_LESSON_CHARS,
@@ -66,43 +57,48 @@ async function readFields(event: RequestEvent) {
 		return typeof v === 'string' ? v : '';
 	};
 	const values: LessonFields = { title: get('title'), minutes: get('minutes'), body: get('body') };
-	return { values, snippet: get('snippet') };
+	const hash = form.get('hash');
+	return { values, snippet: get('snippet'), hash: typeof hash === 'string' ? hash : undefined };
 }
 
 export const actions: Actions = {
 	preview: async (event) => {
-		const { lang } = openLesson(event);
-		const { values } = await readFields(event);
+		const { lang, course } = openLesson(event);
+		const { values, hash } = await readFields(event);
 		if (values.body.length > MAX_LESSON_CHARS)
-			return fail(400, { values, message: errorText('too_long') });
-		return { values, preview: previewLesson(values.body, lang) };
+			return fail(400, { values, hash, message: errorText('too_long') });
+		// The draft's own images, so the preview shows what the reader will.
+		const db = event.locals.ctx.db;
+		const images = imageResolver(db, draftImages(db, course.id));
+		return { values, hash, preview: previewLesson(values.body, lang, images) };
 	},
 	insert: async (event) => {
 		const { user, membership, lang } = openLesson(event);
 		allow(canTranslate(user, membership, lang));
-		const { values, snippet } = await readFields(event);
+		const { values, snippet, hash } = await readFields(event);
 		if (!SNIPPET_NAMES.includes(snippet as SnippetName))
-			return fail(400, { values, message: errorText('invalid_choice') });
+			return fail(400, { values, hash, message: errorText('invalid_choice') });
 		return {
+			hash,
 			values: { ...values, body: appendSnippet(values.body, snippet as SnippetName, today()) }
 		};
 	},
 	save: async (event) => {
-		const { user, course, membership, lang, path, sourcePath } = openLesson(event);
-		allow(canTranslate(user, membership, lang));
-		const { values } = await readFields(event);
-		const { db } = event.locals.ctx;
+		const { values, hash } = await readFields(event);
+		let outcome;
 		try {
-			saveLesson(db, {
-				actorId: user.id,
-				courseId: course.id,
-				path,
-				fields: values,
-				template: draftText(db, course.id, sourcePath)
-			});
+			outcome = saveOpenLesson(event, { fields: values, hash });
 		} catch (e) {
-			return refuse(e, { values });
+			return refuse(e, { values, hash });
 		}
-		return { values: readLessonFields(draftText(db, course.id, path) ?? ''), saved: true };
+		if (outcome.ok) return { values: outcome.fields, hash: outcome.hash, saved: true };
+		// What was typed stays in the editor, their version beside it; carrying their hash, the
+		// next save is the merge.
+		const { theirs } = outcome;
+		return refuse(new DomainError('draft_changed', 'body'), {
+			values,
+			hash: theirs.hash,
+			theirs: theirs.fields
+		});
 	}
 };
