@@ -2,11 +2,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 import { preparedOn } from '../db/prepared.ts';
-import { auditLog, certificate, enrolment, quizAttempt } from '../db/schema/index.ts';
+import { auditLog, certificate, quizAttempt } from '../db/schema/index.ts';
 import { currentCourseMeta } from '../courses/current-meta.ts';
 import { quizStatusForCourse } from '../quiz/attempts/status.ts';
 import { recordAudit } from '../audit/log.ts';
-import { courseProgress } from './progress.ts';
+import { courseProgress, lastLessonOf } from './progress.ts';
 import type { SyllabusModule } from './types.ts';
 import {
 	chooseNextStep,
@@ -39,7 +39,7 @@ export function nextStepFacts(
 			};
 		}),
 		// The lesson last opened, not progress's "continue" (which falls back to the first unfinished).
-		resumeLessonId: preparedOn(db, readResumeLesson).get({ userId, courseId })?.id ?? null,
+		resumeLessonId: preparedOn(db, lastLessonOf).get({ userId, courseId })?.id ?? null,
 		quizzesRequired: meta?.completion.moduleQuizzes === 'passed',
 		pretest:
 			typeof meta?.pretest === 'number' && final
@@ -51,18 +51,6 @@ export function nextStepFacts(
 }
 
 // Read on every lesson and course page a learner opens: prepared once (db/prepared.ts).
-const readResumeLesson = (db: DbLike) =>
-	db
-		.select({ id: enrolment.lastLessonId })
-		.from(enrolment)
-		.where(
-			and(
-				eq(enrolment.userId, sql.placeholder('userId')),
-				eq(enrolment.courseId, sql.placeholder('courseId'))
-			)
-		)
-		.prepare();
-
 const readCertificate = (db: DbLike) =>
 	db
 		.select({ code: certificate.code })

@@ -33,7 +33,8 @@ const completedInCourse = (db: DbLike) =>
 		)
 		.prepare();
 
-const lastLessonOf = (db: DbLike) =>
+/** Where the learner last was in a course (the lesson to resume); prepared once per database. */
+export const lastLessonOf = (db: DbLike) =>
 	db
 		.select({ id: enrolment.lastLessonId })
 		.from(enrolment)
