@@ -60,11 +60,17 @@ describeBrowser('the learner journey in a real browser', () => {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				360
 			);
-			// Read half the lesson; leaving the page sends the position (lesson-scroll.js).
+			// Read half the lesson; the position is sent once she stops scrolling (lesson-scroll.js).
+			// Waiting for that answer, not a fixed time: on a loaded machine the beacon could land
+			// after the sign-out below and be refused.
+			const saved = page.waitForResponse(
+				(r) => r.url().endsWith('/scroll') && r.request().method() === 'POST',
+				{ timeout: 15_000 }
+			);
 			await page.evaluate(() => {
 				window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2);
 			});
-			await page.waitForTimeout(1500);
+			expect((await saved).status()).toBe(204);
 
 			await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
 			await page.waitForURL(`${server.url}/ar`);
