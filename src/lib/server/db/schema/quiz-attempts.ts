@@ -53,7 +53,19 @@ export const quizAttempt = sqliteTable(
 		timeTakenSeconds: integer('time_taken_seconds')
 	},
 	(t) => [
-		index('quiz_attempt_user_quiz_idx').on(t.userId, t.quizId),
+		// Covers what the cohort grid and item analysis read of every attempt, so they never
+		// touch the rows: the columns after the large `questions` snapshot sit in its overflow
+		// pages (a 500-learner cohort's grid: 97 -> 32 ms CPU with this index).
+		index('quiz_attempt_user_quiz_idx').on(
+			t.userId,
+			t.quizId,
+			t.kind,
+			t.submittedAt,
+			t.startedAt,
+			t.percentage,
+			t.passed,
+			t.pendingCount
+		),
 		index('quiz_attempt_deadline_idx').on(t.deadlineAt),
 		uniqueIndex('quiz_attempt_one_open')
 			.on(t.userId, t.quizId, t.kind)

@@ -28,10 +28,8 @@ export type QuizAnalysis = { statistics: QuizStatistics; questions: AnalysedQues
 
 const CHUNK = 500;
 
-/** A question an attempt showed: its id and type, and which definition of it (its body). */
-type Shown = { attemptId: number; questionId: string; type: string; body: string | null };
-/** One distinct definition of a question among the attempts: its body and the whole question. */
-type Definition = { questionId: string; body: string; question: string };
+/** A question an attempt showed: its id and type, and which definition of it (a digest). */
+type Shown = { attemptId: number; questionId: string; type: string; digest: string };
 
 const inList = (ids: number[]) =>
 	sql.join(
@@ -41,54 +39,51 @@ const inList = (ids: number[]) =>
 
 /**
  * The questions each attempt showed, in order, and the distinct definitions among them, read
- * from the snapshots by SQLite's JSON functions (jsonb_each: each snapshot parsed once, its
- * elements read as binary JSON without parsing them again): only the few distinct questions cross into
- * JavaScript as text, not every attempt's snapshot (about 18 KB each: converting and parsing
- * 500 of them took most of a cohort's item analysis). A row carries its body only when its
- * question has several definitions (edited between attempts), to tell them apart.
+ * from the snapshots in one pass by SQLite's JSON functions: each shown question crosses into
+ * JavaScript as its id, type and a digest of its body (db/index.ts), not as the 18 KB snapshot
+ * (converting and parsing 500 of them took most of a cohort's item analysis, and grouping the
+ * bodies in SQL cost more than the pass itself). Each distinct definition is then read once,
+ * from one attempt that showed it.
  */
 function shownQuestions(db: Db, ids: number[]) {
-	const chunks: number[][] = [];
-	for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
-	const definitions = new Map<string, Map<string, string>>();
-	for (const chunk of chunks) {
-		const rows = db.all<Definition>(sql`
-			select j.value ->> '$.question.id' as questionId,
-				json(jsonb_extract(j.value, '$.question.body')) as body,
-				json(min(jsonb_extract(j.value, '$.question'))) as question
-			from ${quizAttempt} a, jsonb_each(a.questions) j
-			where a.id in (${inList(chunk)}) group by 1, jsonb_extract(j.value, '$.question.body')`);
-		for (const d of rows) {
-			const bodies = definitions.get(d.questionId) ?? new Map<string, string>();
-			if (!bodies.has(d.body)) bodies.set(d.body, d.question);
-			definitions.set(d.questionId, bodies);
-		}
-	}
-	const edited = [...definitions].filter(([, bodies]) => bodies.size > 1).map(([id]) => id);
-	const bodyIfEdited = edited.length
-		? sql`case when j.value ->> '$.question.id' in (${sql.join(
-				edited.map((id) => sql`${id}`),
-				sql`, `
-			)}) then json(jsonb_extract(j.value, '$.question.body')) end`
-		: sql`null`;
 	const shown = new Map<number, Shown[]>();
-	for (const chunk of chunks) {
+	/** Per question id and body digest: one attempt that showed that definition. */
+	const seenIn = new Map<string, number>();
+	for (let i = 0; i < ids.length; i += CHUNK) {
 		const rows = db.all<Shown>(sql`
 			select a.id as attemptId, j.value ->> '$.question.id' as questionId,
-				j.value ->> '$.question.type' as type, ${bodyIfEdited} as body
+				j.value ->> '$.question.type' as type,
+				digest(jsonb_extract(j.value, '$.question.body')) as digest
 			from ${quizAttempt} a, jsonb_each(a.questions) j
-			where a.id in (${inList(chunk)}) order by a.id, j.key`);
+			where a.id in (${inList(ids.slice(i, i + CHUNK))}) order by a.id, j.key`);
 		for (const row of rows) {
 			const list = shown.get(row.attemptId) ?? [];
 			list.push(row);
 			shown.set(row.attemptId, list);
+			const identity = `${row.questionId}\u0000${row.digest}`;
+			if (!seenIn.has(identity)) seenIn.set(identity, row.attemptId);
 		}
 	}
-	/** The definition a shown question had: its body, and the question as JSON text. */
+	// One statement for every definition, whatever the number of learners (no N+1).
+	const definitions = new Map<string, string>();
+	const wanted = [...seenIn].map(([identity, attemptId]) => {
+		const [questionId, digest] = identity.split('\u0000') as [string, string];
+		return sql`(${attemptId}, ${questionId}, ${digest})`;
+	});
+	if (wanted.length) {
+		const rows = db.all<{ questionId: string; digest: string; question: string }>(sql`
+			with wanted(attempt_id, question_id, digest) as (values ${sql.join(wanted, sql`, `)})
+			select w.question_id as questionId, w.digest as digest,
+				json(jsonb_extract(j.value, '$.question')) as question
+			from wanted w join ${quizAttempt} a on a.id = w.attempt_id, jsonb_each(a.questions) j
+			where j.value ->> '$.question.id' = w.question_id
+				and digest(jsonb_extract(j.value, '$.question.body')) is w.digest`);
+		for (const r of rows) definitions.set(`${r.questionId}\u0000${r.digest}`, r.question);
+	}
+	/** The definition a shown question had: its identity, and the question as JSON text. */
 	const definitionOf = (row: Shown): [string, string] => {
-		const bodies = definitions.get(row.questionId);
-		const body = row.body ?? bodies?.keys().next().value ?? '';
-		return [body, bodies?.get(body) ?? 'null'];
+		const identity = `${row.questionId}\u0000${row.digest}`;
+		return [identity, definitions.get(identity) ?? 'null'];
 	};
 	return { shown, definitionOf };
 }
@@ -154,8 +149,7 @@ export function loadQuizAnalysis(
 		const byQuestion = new Map<string, AnalysedQuestion>();
 		for (const row of shown.get(attempt.id) ?? []) {
 			if (row.type === 'description') continue;
-			const [body, text] = definitionOf(row);
-			const identity = `${row.questionId}\u0000${body}`;
+			const [identity, text] = definitionOf(row);
 			let item = items.get(identity);
 			if (!item) {
 				const question = JSON.parse(text) as Question;

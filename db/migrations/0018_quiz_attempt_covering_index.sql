@@ -1,0 +1,2 @@
+DROP INDEX `quiz_attempt_user_quiz_idx`;--> statement-breakpoint
+CREATE INDEX `quiz_attempt_user_quiz_idx` ON `quiz_attempt` (`user_id`,`quiz_id`,`kind`,`submitted_at`,`started_at`,`percentage`,`passed`,`pending_count`);
