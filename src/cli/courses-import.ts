@@ -3,13 +3,17 @@
 import { ConfigError, loadConfig } from '../lib/server/config.ts';
 import { formatImportResult } from '../lib/server/courses/import/summary.ts';
 import { importCourses } from '../lib/server/courses/import/import-courses.ts';
+import { ensureFolderImages } from '../lib/server/studio/media/folder-images.ts';
 import { createDb } from '../lib/server/db/index.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 
 try {
 	const config = loadConfig();
 	const db = createDb(config.databaseUrl);
-	const results = importCourses(db, { dir: process.argv[2] ?? config.coursesDir });
+	const dir = process.argv[2] ?? config.coursesDir;
+	// The importer renders a course image only through its reader's copies: made first.
+	await ensureFolderImages(db, { coursesDir: dir, dataDir: config.dataDir });
+	const results = importCourses(db, { dir });
 	for (const r of results) console.log(formatImportResult(r, process.cwd()));
 	console.log(`Search index: ${rebuildSearchIndex(db)} entries.`);
 	db.$client.close();

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { importCourses } from '../lib/server/courses/import/import-courses.ts';
 import { formatImportResult } from '../lib/server/courses/import/summary.ts';
+import { ensureFolderImages } from '../lib/server/studio/media/folder-images.ts';
 import { rebuildSearchIndex } from '../lib/server/search/index-build.ts';
 import { currentSigningKey } from '../lib/server/certificates/keys.ts';
 import { expireDueAttempts } from '../lib/server/quiz/attempts/index.ts';
@@ -8,6 +9,16 @@ import type { AppContext } from './context.ts';
 
 /** Work done once at start, after migrations: load the courses folder into the database. */
 export async function startupTasks(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+	try {
+		// Before the import: it renders a course image only through its reader's copies.
+		const images = await ensureFolderImages(ctx.db, {
+			coursesDir: ctx.config.coursesDir,
+			dataDir: ctx.config.dataDir
+		});
+		if (images) log.info({ images }, 'course images ready');
+	} catch (e) {
+		log.error({ err: e }, 'course images could not be prepared; lessons show them as links');
+	}
 	try {
 		for (const r of importCourses(ctx.db, { dir: ctx.config.coursesDir })) {
 			const line = formatImportResult(r, process.cwd());

@@ -20,7 +20,7 @@ import { lessonHref } from './lesson-href.ts';
 export { lessonHref };
 import { bumpContentVersion } from '../cache.ts';
 import { refreshRenderedLessons } from './rerender.ts';
-import { recordImportConflict } from './conflict.ts';
+import { dropUntouchedDraft, hasDraftEdits, recordImportConflict } from './conflict.ts';
 
 export type ImportStatus =
 	'created' | 'updated' | 'unchanged' | 'skipped' | 'studio-protected' | 'archived';
@@ -78,7 +78,10 @@ export function importCourse(
 		...base
 	});
 	if (existing?.contentHash === hash && !existing.archived) return result('unchanged');
-	if (existing && (existing.source === 'studio' || existing.editedInStudio)) {
+	if (
+		existing &&
+		(existing.source === 'studio' || existing.editedInStudio || hasDraftEdits(db, existing.id))
+	) {
 		const known = db
 			.select({ status: courseVersion.status })
 			.from(courseVersion)
@@ -114,6 +117,7 @@ export function importCourse(
 			now
 		});
 		recordPublishedImages(tx, id, c.media);
+		if (existing) dropUntouchedDraft(tx, id);
 		bumpContentVersion(tx, { db, now });
 	});
 	return result(existing ? 'updated' : 'created');

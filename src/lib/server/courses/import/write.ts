@@ -15,7 +15,10 @@ type Write = {
 	now: Date;
 };
 
-/** Records a version and makes the rows match the files: upsert by slug, archive what is gone. */
+/**
+ * Records a version and makes the rows match the files: upsert by slug, archive what is gone.
+ * Returns the course's id.
+ */
 export function writeCourse(
 	tx: Tx,
 	{ course: c, hash, rendered, extras, courseId: existingId, now }: Write
@@ -65,7 +68,7 @@ export function writeCourse(
 		if (m.assignment) writeQuiz(tx, { courseId, moduleId, quiz: m.assignment });
 	}
 	if (c.final) writeQuiz(tx, { courseId, moduleId: null, quiz: c.final });
-	return versionId;
+	return courseId;
 }
 
 /** A version row; for a studio course it is a 'draft' that nothing points at yet. */
