@@ -104,6 +104,21 @@ describe('two people editing one lesson, without JavaScript', () => {
 		expect(saves).toHaveLength(1);
 	});
 
+	it('treats a save without the loaded hash as a conflict: nothing overwritten, the text kept', async () => {
+		const before = draftText(h.t.db, courseId(), AR_FILE);
+		const typed = 'نص بلا بصمة.\n';
+		const blind = await postForm(
+			h.app,
+			`${LESSON}/ar?/save`,
+			{ title: 'عنوان', minutes: '5', body: typed },
+			sami.cookie
+		);
+		expect(blind.statusCode).toBe(409);
+		expect(blind.body).toContain(`>${typed}</textarea>`);
+		expect(hashIn(blind.body)).toBe(sha256(before!));
+		expect(draftText(h.t.db, courseId(), AR_FILE)).toBe(before);
+	});
+
 	it('keeps the hash as loaded through a preview, so a save after it still sees the other save', async () => {
 		const loaded = hashIn((await page(`${LESSON}/ar`, hela.cookie)).body)!;
 		const preview = await postForm(

@@ -8,6 +8,7 @@ import type { LessonFields } from '$lib/server/studio/lesson-edit';
 import { hashOf, readLessonDraft } from '$lib/server/studio/lesson-draft';
 import { saveLesson } from '$lib/server/studio/save-lesson';
 import { DomainError } from '$lib/server/errors';
+import type { Db } from '$lib/server/db/index';
 import { isLocale } from '$lib/server/text/localised';
 import { openStudioCourse } from '../../../studio-course.server';
 
@@ -47,6 +48,9 @@ export function saveOpenLesson(
 	const { user, course, membership, lang, path, sourcePath } = openLesson(event);
 	allow(canTranslate(user, membership, lang));
 	const { db } = event.locals.ctx;
+	// A form without the hash it loaded (a stale page, a hand-made post) cannot show it has seen
+	// the file as it is: treated as a conflict, so nobody's save is overwritten unseen.
+	if (hash === undefined) return { ok: false, theirs: currentVersion(db, course.id, path) };
 	try {
 		const saved = saveLesson(db, {
 			actorId: user.id,
@@ -63,7 +67,12 @@ export function saveOpenLesson(
 		};
 	} catch (e) {
 		if (!(e instanceof DomainError && e.code === 'draft_changed')) throw e;
-		const theirs = readLessonDraft(db, { courseId: course.id, path });
-		return { ok: false, theirs: { hash: hashOf(theirs), fields: theirs?.fields ?? null } };
+		return { ok: false, theirs: currentVersion(db, course.id, path) };
 	}
+}
+
+/** The lesson file as the draft holds it now, for the editor to show beside unsaved text. */
+function currentVersion(db: Db, courseId: number, path: string) {
+	const theirs = readLessonDraft(db, { courseId, path });
+	return { hash: hashOf(theirs), fields: theirs?.fields ?? null };
 }
