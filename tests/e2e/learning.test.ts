@@ -61,10 +61,14 @@ describeBrowser('the learner journey in a real browser', () => {
 				360
 			);
 			// Read half the lesson; the position is sent once she stops scrolling (lesson-scroll.js).
-			// Waiting for that answer, not a fixed time: on a loaded machine the beacon could land
-			// after the sign-out below and be refused.
+			// Waiting for this lesson's answer, not a fixed time: on a loaded machine the beacon could
+			// land after the sign-out below and be refused; and the previous lesson's page sends its
+			// own beacon as it is left, which must not be taken for this one.
+			const lessonId = await page.getAttribute('article[data-lesson-id]', 'data-lesson-id');
 			const saved = page.waitForResponse(
-				(r) => r.url().endsWith('/scroll') && r.request().method() === 'POST',
+				(r) =>
+					r.url().endsWith(`/lessons/${String(lessonId)}/scroll`) &&
+					r.request().method() === 'POST',
 				{ timeout: 15_000 }
 			);
 			await page.evaluate(() => {
