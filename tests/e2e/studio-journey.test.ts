@@ -221,6 +221,8 @@ describeBrowser('the studio journey of issue 12', () => {
 			await fr.goto(`${url}/fr/studio/${SLUG}/translate`);
 			const outdated = fr.getByRole('region', { name: /^Français/ });
 			await outdated.getByText('à mettre à jour').waitFor();
+			await clean(fr, 'translator list with an outdated lesson (fr)');
+			await screenshot(fr, 'studio-journey-fr-1280-translate-list');
 			await outdated.getByRole('link', { name: 'Première leçon' }).click();
 			await fr.getByText('Traduction\u202f: à mettre à jour').waitFor();
 			await audit(arAxe, `/ar/studio/${SLUG}/changes`);
