@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 
 export const ORIGIN = 'http://localhost';
 
-/** Posts a urlencoded form the way a browser without JavaScript does. */
+/** Posts a urlencoded form the way a browser without JavaScript does (pairs: repeated names). */
 export function postForm(
 	app: FastifyInstance,
 	url: string,
-	fields: Record<string, string>,
+	fields: Record<string, string> | [string, string][],
 	cookie = ''
 ) {
 	return app.inject({

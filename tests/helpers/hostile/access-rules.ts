@@ -164,6 +164,11 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]/media': { expect: studioReaders },
 	'/(studio)/studio/[slug]/files': { expect: studioReaders },
 	'/(studio)/studio/[slug]/files/draft.zip': { expect: studioReaders },
+	// The translator's list, side-by-side translation (the world's `lang`, English, is a target
+	// of the probed course) and the draft-vs-published changes: every studio role reads them.
+	'/(studio)/studio/[slug]/translate': { expect: studioReaders },
+	'/(studio)/studio/[slug]/translate/[module]/[lesson]/[lang]': { expect: studioReaders },
+	'/(studio)/studio/[slug]/changes': { expect: studioReaders },
 	// The lesson editor's autosave endpoint (GET: the lesson as the draft holds it, as JSON).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/draft': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see

@@ -8,6 +8,7 @@ import { draftFile } from '../db/schema/index.ts';
 import { courseFolderSlug } from '../courses/format/course-file.ts';
 import { findCourseDirs } from '../courses/format/load.ts';
 import { insertDraft, readCourseFolder } from './draft-files.ts';
+import { recordPublishedFiles } from './published-files.ts';
 
 /** The folder under `coursesDir` that holds the course `slug`, or null. */
 export function findCourseFolder(coursesDir: string, slug: string): string | null {
@@ -37,6 +38,8 @@ export function ensureDraft(
 	const files = readCourseFolder(dir);
 	db.transaction((tx) => {
 		insertDraft(tx, { courseId, files, actorId: null, now });
+		// The files are what learners read now: the baseline the studio's diff starts from.
+		recordPublishedFiles(tx, { courseId, files });
 	});
 	return true;
 }

@@ -8,7 +8,9 @@ import { draftRows, lessonFileParts, sourceLocale } from './draft-files.ts';
 import { getYamlValue } from './yaml-edit.ts';
 import { readLessonFields } from './lesson-edit.ts';
 
-export type TranslationStatus = 'source' | 'missing' | 'current' | 'outdated';
+import { translationStatus, type TranslationStatus } from './translation-status.ts';
+
+export type { TranslationStatus };
 export type OutlineLesson = {
 	slug: string;
 	stem: string;
@@ -78,14 +80,11 @@ export function draftOutline(db: DbLike, courseId: number, locale: Locale): Outl
 		const languages = LOCALES.map((l) => {
 			const path = `${parts.stem}.${l}.md`;
 			const row = byPath.get(path);
-			const status: TranslationStatus =
-				l === source
-					? 'source'
-					: !row
-						? 'missing'
-						: row.sourceHash === srcRow?.hash
-							? 'current'
-							: 'outdated';
+			const status = translationStatus({
+				isSource: l === source,
+				savedSourceHash: row ? row.sourceHash : undefined,
+				sourceHash: srcRow?.hash
+			});
 			return { locale: l, status, path };
 		});
 		const titled = byPath.get(`${parts.stem}.${locale}.md`) ?? srcRow ?? r;

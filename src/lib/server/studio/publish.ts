@@ -18,6 +18,7 @@ import { writeCourse } from '../courses/import/write.ts';
 import { rebuildSearchIndex } from '../search/index-build.ts';
 import { imageResolver, recordPublishedImages } from '../courses/media.ts';
 import { draftRows, draftText, saveDraftFile, writeDraftFolder } from './draft-files.ts';
+import { snapshotDraft } from './published-files.ts';
 import { getYamlValue, setYamlValue } from './yaml-edit.ts';
 
 export type Bump = 'major' | 'minor' | 'patch';
@@ -107,6 +108,7 @@ export function publishDraft(
 				.set({ baseHash: sql`${draftFile.hash}` })
 				.where(eq(draftFile.courseId, courseId))
 				.run();
+			snapshotDraft(tx, courseId);
 			recordAudit(
 				tx,
 				{

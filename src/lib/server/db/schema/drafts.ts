@@ -31,3 +31,23 @@ export const draftFile = sqliteTable(
 	]
 );
 export type DraftFile = typeof draftFile.$inferSelect;
+
+/**
+ * The course's files as last published (or as imported from `courses/`), so the studio can show
+ * what the draft changes before it is published. Text files keep their bytes; other files (images)
+ * only their hash, which is all a diff needs from them.
+ */
+export const publishedFile = sqliteTable(
+	'published_file',
+	{
+		courseId: integer('course_id')
+			.notNull()
+			.references(() => course.id, { onDelete: 'cascade' }),
+		path: text('path').notNull(),
+		/** Null for a binary file. */
+		content: blob('content', { mode: 'buffer' }).$type<Buffer>(),
+		hash: text('hash').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.courseId, t.path] })]
+);
+export type PublishedFile = typeof publishedFile.$inferSelect;
