@@ -46,14 +46,21 @@ const text = (form: FormData, name: string) => {
 	return typeof v === 'string' ? v : '';
 };
 
-/** The upload's fields: the file's text (or, on confirmation, the text carried back). */
+/**
+ * The quiz and the upload's fields, for an editor: the file's text (or, on confirmation, the
+ * text carried back); null when the format or language is not one offered.
+ */
 async function importForm(event: RequestEvent) {
+	const opened = openQuiz(event);
+	allow(opened.canEdit);
 	const form = await event.request.formData();
 	const file = form.get('file');
 	const source = file instanceof File ? await file.text() : text(form, 'source');
 	const format = text(form, 'format') as ImportFormat;
 	const locale = text(form, 'locale');
-	return { source, format, locale, hash: text(form, 'hash') };
+	if (!IMPORT_FORMATS.includes(format) || !isLocale(locale)) return { opened, input: null };
+	const target = { courseId: opened.course.id, path: opened.quiz.path };
+	return { opened, input: { ...target, source, format, locale }, hash: text(form, 'hash') };
 }
 
 /** A change to the quiz file from a form carrying the question `id` and the file's hash. */
@@ -89,48 +96,28 @@ export const actions: Actions = {
 			return moveQuestion(t, id, direction);
 		}),
 	preview: async (event) => {
-		const opened = openQuiz(event);
-		allow(opened.canEdit);
-		const input = await importForm(event);
-		if (!IMPORT_FORMATS.includes(input.format) || !isLocale(input.locale))
-			return fail(400, { message: errorText('invalid_choice') });
+		const { opened, input } = await importForm(event);
+		if (!input) return fail(400, { message: errorText('invalid_choice') });
 		if (input.source.trim() === '') return fail(400, { message: errorText('required') });
 		try {
-			const plan = planImport(event.locals.ctx.db, {
-				courseId: opened.course.id,
-				path: opened.quiz.path,
-				base: opened.draft.text,
-				source: input.source,
-				format: input.format,
-				locale: input.locale
+			const { imported, refused } = planImport(event.locals.ctx.db, {
+				...input,
+				base: opened.draft.text
 			});
-			const { imported, refused } = plan;
-			return {
-				plan: { imported, refused },
-				source: input.source,
-				format: input.format,
-				locale: input.locale,
-				hash: opened.draft.hash
-			};
+			const { source, format, locale } = input;
+			return { plan: { imported, refused }, source, format, locale, hash: opened.draft.hash };
 		} catch (e) {
 			return refuse(e);
 		}
 	},
 	import: async (event) => {
-		const opened = openQuiz(event);
-		allow(opened.canEdit);
-		const input = await importForm(event);
-		if (!IMPORT_FORMATS.includes(input.format) || !isLocale(input.locale))
-			return fail(400, { message: errorText('invalid_choice') });
+		const { opened, input, hash = '' } = await importForm(event);
+		if (!input) return fail(400, { message: errorText('invalid_choice') });
 		try {
 			const r = importQuestions(event.locals.ctx.db, {
+				...input,
 				actorId: opened.user.id,
-				courseId: opened.course.id,
-				path: opened.quiz.path,
-				expectedHash: input.hash,
-				source: input.source,
-				format: input.format,
-				locale: input.locale
+				expectedHash: hash
 			});
 			if (!r.ok) return fail(400, { message: errorText('nothing_to_import') });
 			return { imported: r.plan?.imported.length ?? 0 };
