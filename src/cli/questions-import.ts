@@ -5,11 +5,12 @@
 // question file parsed and converted cleanly.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, parseDocument, YAMLSeq } from 'yaml';
+import { parseDocument } from 'yaml';
 import { parseAiken } from '../lib/server/quiz/formats/aiken.ts';
 import { parseGift } from '../lib/server/quiz/formats/gift.ts';
 import { toCourseQuestions } from '../lib/server/quiz/formats/convert.ts';
 import { checkCourses, formatProblem } from '../lib/server/courses/format/check.ts';
+import { appendQuestions, idnumbersOf, newQuizText } from '../lib/server/studio/quiz/quiz-yaml.ts';
 
 const USAGE =
 	'usage: questions:import --course SLUG --module SLUG [--locale ar|fr|en] [--format gift|aiken] [--dir courses] FILE';
@@ -40,20 +41,7 @@ function newQuiz(dir: string): string {
 	const module = parseDocument(fs.readFileSync(path.join(dir, 'module.yaml'), 'utf8')).toJS() as {
 		title?: Record<string, string>;
 	};
-	const doc = parseDocument('');
-	doc.contents = doc.createNode({
-		title: module.title ?? {},
-		attempts: 0,
-		cooldownMinutes: 0,
-		timeLimitMinutes: 0,
-		shuffleQuestions: true,
-		shuffleOptions: true,
-		feedback: 'after-submit',
-		showAnswers: 'after-submit',
-		mastery: null,
-		questions: []
-	}) as typeof doc.contents;
-	return doc.toString();
+	return newQuizText(module.title ?? {});
 }
 
 function main(argv: string[]): number {
@@ -94,24 +82,10 @@ function main(argv: string[]): number {
 	if (problems.length > 0) return 1;
 
 	const quizFile = path.join(dir, 'quiz.yaml');
-	const doc = parseDocument(
-		fs.existsSync(quizFile) ? fs.readFileSync(quizFile, 'utf8') : newQuiz(dir)
-	);
-	let list = doc.get('questions');
-	if (!(list instanceof YAMLSeq)) {
-		list = new YAMLSeq();
-		doc.set('questions', list);
-	}
-	const seq = list as YAMLSeq;
-	seq.flow = false;
-	const keyOf = (q: unknown, key: string) => {
-		const value: unknown = isMap(q) ? q.get(key) : undefined;
-		return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-	};
-	const taken = new Set(seq.items.map((q) => keyOf(q, 'id')));
+	const before = fs.existsSync(quizFile) ? fs.readFileSync(quizFile, 'utf8') : newQuiz(dir);
 	// An idnumber names one question in the course: importing it again is refused here, before
 	// anything is written (the course check below catches a clash with another quiz file).
-	const idnumbers = new Set(seq.items.map((q) => keyOf(q, 'idnumber')).filter(Boolean));
+	const idnumbers = idnumbersOf(before);
 	const clashes = converted.questions
 		.map((q) => q.body.idnumber)
 		.filter((n): n is string => typeof n === 'string' && idnumbers.has(n));
@@ -120,14 +94,14 @@ function main(argv: string[]): number {
 			`${file}: idnumber "${n}" is already used in ${path.relative(process.cwd(), quizFile)}`
 		);
 	if (clashes.length > 0) return 1;
-	for (const q of converted.questions) {
-		// Ids stay unique in the quiz: a second import of the same file gets -2, -3, ...
-		let id = q.id;
-		for (let n = 2; taken.has(id); n++) id = `${q.id}-${n}`;
-		taken.add(id);
-		seq.add(doc.createNode({ ...q.body, id }));
-	}
-	fs.writeFileSync(quizFile, doc.toString());
+	// Ids stay unique in the quiz: a second import of the same file gets -2, -3, ...
+	fs.writeFileSync(
+		quizFile,
+		appendQuestions(
+			before,
+			converted.questions.map((q) => q.body)
+		).text
+	);
 	console.log(
 		`${path.relative(process.cwd(), quizFile)}: added ${converted.questions.length} question${converted.questions.length === 1 ? '' : 's'} (${locale})`
 	);

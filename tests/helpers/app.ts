@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/lib/server/config.ts';
@@ -40,4 +41,20 @@ export function cookiesFrom(headers: Record<string, unknown>): string {
 		.filter((c) => typeof c === 'string')
 		.map((c) => c.split(';')[0])
 		.join('; ');
+}
+
+/** The app with its pages, listening on a free local port (for a browser): its URL is ORIGIN. */
+export async function listenTestApp(): Promise<{ h: TestApp; url: string }> {
+	const port = await new Promise<number>((resolve) => {
+		const srv = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => {
+				resolve(port);
+			});
+		});
+	});
+	const url = `http://127.0.0.1:${String(port)}`;
+	const h = await buildTestApp({ kit: true, env: { ORIGIN: url } });
+	await h.app.listen({ host: '127.0.0.1', port });
+	return { h, url };
 }

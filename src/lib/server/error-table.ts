@@ -56,6 +56,7 @@ const TABLE: Record<string, Entry> = {
 	invalid_slug: [400, say(m.error_invalid_slug)],
 	invalid_minutes: [400, say(m.error_invalid_minutes)],
 	invalid_yaml: [400, say(m.error_invalid_yaml)],
+	nothing_to_import: [400, say(m.error_nothing_to_import)],
 	roster_unreadable: [400, say(m.error_roster_unreadable)],
 	roster_empty: [400, say(m.error_roster_empty)],
 	roster_too_large: [413, say(m.error_roster_too_large)],

@@ -94,6 +94,10 @@ const ownersCohortReport = (w: World) => `format=csv&cohort=${w.params(w.owner).
 const studioReaders = (a: Actor): Verdict =>
 	!a.role ? 'signin' : a.role === 'admin' || a.studioOwner ? 'allow' : 'deny';
 
+/** Writing a draft's question: its owners, editors and translators; an admin with no role reads only. */
+const studioWriters = (a: Actor): Verdict =>
+	!a.role ? 'signin' : a.studioOwner ? 'allow' : 'deny';
+
 export const PAGE_RULES: Record<string, Rule> = {
 	'/': { expect: anyone },
 	'/verify': { expect: anyone },
@@ -169,6 +173,16 @@ export const PAGE_RULES: Record<string, Rule> = {
 	'/(studio)/studio/[slug]/translate': { expect: studioReaders },
 	'/(studio)/studio/[slug]/translate/[module]/[lesson]/[lang]': { expect: studioReaders },
 	'/(studio)/studio/[slug]/changes': { expect: studioReaders },
+	// A quiz of the draft (the final assessment, which every course has), and one question's form.
+	'/(studio)/studio/[slug]/quiz/[quiz]': {
+		expect: studioReaders,
+		params: () => ({ quiz: 'final' })
+	},
+	'/(studio)/studio/[slug]/quiz/[quiz]/question': {
+		expect: studioWriters,
+		params: () => ({ quiz: 'final' }),
+		query: () => 'type=single'
+	},
 	// The lesson editor's autosave endpoint (GET: the lesson as the draft holds it, as JSON).
 	'/(studio)/studio/[slug]/[module]/[lesson]/[lang]/draft': { expect: studioReaders },
 	// One learner's record: the owner is a member of the probed cohort (the victim is not; see

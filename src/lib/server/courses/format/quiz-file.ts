@@ -1,11 +1,11 @@
-import { isMap, type Node } from 'yaml';
+import { isMap, type Node, type YAMLMap } from 'yaml';
 import type { Report } from './problems.ts';
 import type { Locale } from '../../text/localised.ts';
 import type { IdnumberRegistry } from './question-labels.ts';
 import { readQuestion } from './questions.ts';
 import type { Question, Quiz, QuizSettings } from '../types.ts';
 import { YamlObject } from './yaml-object.ts';
-import { readYamlFile } from './yaml-source.ts';
+import { readYamlFile, type YamlSource } from './yaml-source.ts';
 
 const KEYS = [
 	'title',
@@ -44,7 +44,21 @@ export function readQuizFile(
 ): Quiz | null {
 	const read = readYamlFile(file, report, locales);
 	if (!read?.root) return null;
-	const o = new YamlObject(read.source, read.root);
+	return readQuizMap(read.source, read.root, { slug, idnumbers, assignment });
+}
+
+/** Checks a quiz file already parsed (the studio checks a draft's text without a file on disk). */
+export function readQuizMap(
+	source: YamlSource,
+	root: YAMLMap,
+	{
+		slug,
+		idnumbers = null,
+		assignment = false
+	}: { slug: string; idnumbers?: IdnumberRegistry | null; assignment?: boolean }
+): Quiz {
+	const { file, locales } = source;
+	const o = new YamlObject(source, root);
 	o.onlyKeys(KEYS);
 	const settings = readSettings(o);
 	const questions = readQuestions(o, idnumbers, assignment);

@@ -12,6 +12,7 @@ import { isLocale, LOCALES, type Locale } from '$lib/server/text/localised';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 import { openStudioCourse } from './studio-course.server';
 import { openCommentCounts } from '$lib/server/studio/review/comments';
+import { draftQuizzes } from '$lib/server/studio/quiz/quiz-files';
 
 // One course in the studio: its draft's outline with translation status, publishing, roles.
 export const load: PageServerLoad = (event) => {
@@ -32,7 +33,8 @@ export const load: PageServerLoad = (event) => {
 		canPublish: canPublish(user, membership),
 		translatorOf: membership.roles.flatMap((r) => r.languages ?? []),
 		roles: manage ? listStudioRoles(db, course.id) : null,
-		openComments: openCommentCounts(db, course.id)
+		openComments: openCommentCounts(db, course.id),
+		quizzes: draftQuizzes(db, course.id, event.locals.locale)
 	};
 };
 
