@@ -236,7 +236,7 @@ describe('GET /api/v1/reports with a personal access token', () => {
 	it('answers a bad filter with 400 and a message, never 500', async () => {
 		const res = await api('/api/v1/reports?from=2026-99-99', tokenFor('partner'));
 		expect(res.statusCode).toBe(400);
-		expect(res.json<Body>()).toMatchObject({ error: 'INVALID_CHOICE' });
+		expect(res.json<Body>()).toMatchObject({ error: 'REPORT_PERIOD_INVALID', field: 'from' });
 		expect((await api('/api/v1/reports?by=name', tokenFor('partner'))).statusCode).toBe(400);
 	});
 
