@@ -240,6 +240,46 @@ describe('GET /api/v1/reports with a personal access token', () => {
 		expect((await api('/api/v1/reports?by=name', tokenFor('partner'))).statusCode).toBe(400);
 	});
 
+	it('reads completion months and breaks down by cohort; a bad month is 400 naming the field', async () => {
+		const partner = tokenFor('partner');
+		const bad = await api('/api/v1/reports?completedFrom=2026-13', partner);
+		expect(bad.statusCode).toBe(400);
+		expect(bad.json<Body>()).toMatchObject({
+			error: 'REPORT_PERIOD_INVALID',
+			field: 'completedFrom'
+		});
+		const order = await api('/api/v1/reports?completedFrom=2026-05&completedTo=2026-04', partner);
+		expect(order.statusCode).toBe(400);
+		expect(order.json<Body>()).toMatchObject({
+			error: 'REPORT_PERIOD_ORDER',
+			field: 'completedTo'
+		});
+		expect(order.json<Body>().message).toContain('dernier mois');
+
+		const course = `course=${String(courseId)}`;
+		const jan = await api(
+			`/api/v1/reports?${course}&completedFrom=2026-01&completedTo=2026-01`,
+			partner
+		);
+		expect(jan.statusCode).toBe(200);
+		expect(jan.json<Body>().rows.at(-1)?.values.enrolled).toBe(5);
+
+		const mine = cohortOf('trainer', ['L1', 'L2', 'L3']);
+		const theirs = cohortOf('other', ['L1', 'L7']);
+		const all = (await api(`/api/v1/reports?${course}&by=cohort`, partner)).json<Body>();
+		const keys = all.rows.map((r) => r.keys[0]);
+		expect(keys).toEqual(expect.arrayContaining([String(mine), String(theirs), 'no-cohort', null]));
+		// Totals count each learner once, whatever the cohorts.
+		expect(all.rows.at(-1)?.values.enrolled).toBe(10);
+		const other = (
+			await api(`/api/v1/reports?${course}&by=cohort`, tokenFor('other'))
+		).json<Body>();
+		const otherKeys = other.rows.map((r) => r.keys[0]);
+		expect(otherKeys).toContain(String(theirs));
+		expect(otherKeys).not.toContain(String(mine));
+		expect(otherKeys).not.toContain('no-cohort');
+	});
+
 	it('writes last_used_at at most once a minute', () => {
 		const token = tokenFor('partner');
 		// This token's own row, from the real clock: a fixed date became the past (and other tokens'
