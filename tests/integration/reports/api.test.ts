@@ -57,11 +57,11 @@ const tokenFor = (name: string, days = 90) =>
 	}).token;
 
 /** A cohort of the fixture's course run by `trainer`, with these learners; its id. */
-const cohortOf = (trainer: string, learners: string[]) => {
+const cohortOf = (trainer: string, learners: string[], name = `Cohort of ${trainer}`) => {
 	const c = createCohort(h.t.db, {
 		actor: people[trainer]!,
 		courseId,
-		input: { name: `Cohort of ${trainer}` }
+		input: { name }
 	});
 	for (const userId of learners)
 		addMember(h.t.db, { cohortId: c.id, userId, method: 'picked', actorId: people[trainer]!.id });
@@ -254,7 +254,7 @@ describe('GET /api/v1/reports with a personal access token', () => {
 			error: 'REPORT_PERIOD_ORDER',
 			field: 'completedTo'
 		});
-		expect(order.json<Body>().message).toContain('dernier mois');
+		expect(order.json<Body>().message).toContain('الشهر الأخير');
 
 		const course = `course=${String(courseId)}`;
 		const jan = await api(
@@ -264,8 +264,8 @@ describe('GET /api/v1/reports with a personal access token', () => {
 		expect(jan.statusCode).toBe(200);
 		expect(jan.json<Body>().rows.at(-1)?.values.enrolled).toBe(5);
 
-		const mine = cohortOf('trainer', ['L1', 'L2', 'L3']);
-		const theirs = cohortOf('other', ['L1', 'L7']);
+		const mine = cohortOf('trainer', ['L1', 'L2', 'L3'], 'Mine');
+		const theirs = cohortOf('other', ['L1', 'L7'], 'Theirs');
 		const all = (await api(`/api/v1/reports?${course}&by=cohort`, partner)).json<Body>();
 		const keys = all.rows.map((r) => r.keys[0]);
 		expect(keys).toEqual(expect.arrayContaining([String(mine), String(theirs), 'no-cohort', null]));

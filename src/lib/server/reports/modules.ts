@@ -5,7 +5,7 @@
 // the primary rule applies: a count under k is hidden, and a rate from a hidden count is too.
 // With a period, the differencing guard (period-guard.ts) hides a count too when another
 // period could be subtracted from it down to a small number.
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 import type { Cell } from '../export/csv.ts';
 import type { Localised } from '../text/localised.ts';
