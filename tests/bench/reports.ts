@@ -38,7 +38,7 @@ const shapes: { name: string; filter: ReportFilter; breakdown: Dimension[] }[] =
 	{ name: 'governorate × sex', filter: {}, breakdown: ['governorate', 'sex'] },
 	{
 		name: 'course + period',
-		filter: { courseId: firstCourse, from: '2025-07-01', to: '2025-12-31' },
+		filter: { courseId: firstCourse, from: '2025-07', to: '2025-12' },
 		breakdown: []
 	},
 	{ name: 'position × sex (gain)', filter: {}, breakdown: ['position', 'sex'] }

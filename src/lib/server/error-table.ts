@@ -32,6 +32,8 @@ const TABLE: Record<string, Entry> = {
 	password_too_long: [400, say(m.error_password_too_long)],
 	too_long: [400, say(m.error_too_long)],
 	invalid_choice: [400, say(m.error_invalid_choice)],
+	report_period_invalid: [400, say(m.report_period_invalid)],
+	report_period_order: [400, say(m.report_period_order)],
 	municipality_mismatch: [400, say(m.error_municipality_mismatch)],
 	municipality_other_missing: [400, say(m.error_municipality_other_missing)],
 	municipality_code_invalid: [400, say(m.error_municipality_code_invalid)],

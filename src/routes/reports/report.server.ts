@@ -4,7 +4,14 @@ import { requireRole } from '$lib/server/auth/guard';
 import { listPlaces } from '$lib/server/accounts/places';
 import { POSITIONS, type Position } from '$lib/server/db/schema/index';
 import { listCourses } from '$lib/server/learning/catalog';
-import { inScope, NOT_STATED, type Dimension } from '$lib/server/reports/filters';
+import {
+	inScope,
+	NO_COHORT,
+	NOT_STATED,
+	PERIOD_AXES,
+	periodOf,
+	type Dimension
+} from '$lib/server/reports/filters';
 import { readReport, reportCohorts } from '$lib/server/reports/read';
 import { moduleReport, moduleTable } from '$lib/server/reports/modules';
 import { reportTable, type Column } from '$lib/server/reports/table';
@@ -39,7 +46,8 @@ const DIMENSION_LABEL: Record<Dimension, typeof m.reports_title> = {
 	governorate: m.reports_governorate,
 	position: m.reports_position,
 	sex: m.reports_sex,
-	course: m.reports_course
+	course: m.reports_course,
+	cohort: m.reports_cohort
 };
 
 /**
@@ -60,13 +68,18 @@ export function loadReport(event: RequestEvent) {
 		.filter((c) => inScope(scope, c.id))
 		.map((c) => ({ id: String(c.id), name: localText(c.title, locale) }));
 	const governorates = listPlaces(db, locale).map((g) => ({ id: g.id, name: g.name }));
+	const cohorts = reportCohorts(db, scope).map((c) => ({ id: String(c.id), name: c.name }));
 	const say = { locale };
 	const notStated = m.reports_not_stated({}, say);
 	const names: Record<Dimension, (key: string) => string> = {
 		governorate: (key) => governorates.find((g) => g.id === key)?.name ?? key,
 		course: (key) => courses.find((c) => c.id === key)?.name ?? key,
 		position: (key) => POSITION_LABEL[key as Position]({}, say),
-		sex: (key) => (key === 'woman' ? m.gender_woman({}, say) : m.gender_man({}, say))
+		sex: (key) => (key === 'woman' ? m.gender_woman({}, say) : m.gender_man({}, say)),
+		cohort: (key) =>
+			key === NO_COHORT
+				? m.report_cohort_none({}, say)
+				: (cohorts.find((c) => c.id === key)?.name ?? key)
 	};
 	const table = reportTable(report, {
 		dimension: (d) => DIMENSION_LABEL[d]({}, say),
@@ -98,9 +111,17 @@ export function loadReport(event: RequestEvent) {
 		course: (id) => names.course(String(id)),
 		module: (title) => localText(title, locale)
 	});
+	// Notes the page and both exports print under the table, in this order.
+	const notes = [
+		...(report.breakdown.includes('cohort') ? [m.report_cohort_footnote({}, say)] : []),
+		...(PERIOD_AXES.some((axis) => Object.values(periodOf(query.filter, axis)).some(Boolean))
+			? [m.report_period_guard({ k: String(k) }, say)]
+			: [])
+	];
 	return {
 		table,
 		chart,
+		notes,
 		modules,
 		chartLabel: first ? m.reports_chart({ dimension: DIMENSION_LABEL[first]({}, say) }, say) : '',
 		k,
@@ -109,7 +130,7 @@ export function loadReport(event: RequestEvent) {
 		query: Object.fromEntries(event.url.searchParams),
 		options: {
 			courses,
-			cohorts: reportCohorts(db, scope).map((c) => ({ id: String(c.id), name: c.name })),
+			cohorts,
 			governorates,
 			positions: POSITIONS.map((p) => ({ id: p, name: POSITION_LABEL[p]({}, say) }))
 		}

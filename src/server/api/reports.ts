@@ -4,7 +4,7 @@ import { routePlugin } from '../route-plugin.ts';
 import { reportScope } from '../../lib/server/access/reports.ts';
 import { listCourses } from '../../lib/server/learning/catalog.ts';
 import { course, POSITIONS } from '../../lib/server/db/schema/index.ts';
-import { DIMENSIONS, inScope, NOT_STATED } from '../../lib/server/reports/filters.ts';
+import { DIMENSIONS, inScope, NO_COHORT, NOT_STATED } from '../../lib/server/reports/filters.ts';
 import { readReport, reportCohorts } from '../../lib/server/reports/read.ts';
 import { COLUMNS, reportTable } from '../../lib/server/reports/table.ts';
 import { localText } from '../../lib/server/text/localised.ts';
@@ -23,12 +23,18 @@ const ReportQuery = Type.Object({
 	cohort: text(
 		'Cohort id (see /api/v1/reports/courses): its members in its course; a trainer may ask only for a cohort they run (404 otherwise)'
 	),
-	from: text('First enrolment day, YYYY-MM-DD (UTC)'),
-	to: text('Last enrolment day, YYYY-MM-DD (UTC), inclusive'),
+	from: text('First enrolment month, YYYY-MM (UTC)'),
+	to: text('Last enrolment month, YYYY-MM (UTC), inclusive'),
+	completedFrom: text(
+		'First completion month, YYYY-MM (UTC): learners who completed every active lesson then or later'
+	),
+	completedTo: text('Last completion month, YYYY-MM (UTC), inclusive'),
 	governorate: text(`Governorate id (TN-11 …) or ${NOT_STATED}`),
 	position: text(`One of ${POSITIONS.join(', ')}, or ${NOT_STATED}`),
 	sex: text(`woman, man or ${NOT_STATED}`),
-	by: text(`First breakdown: ${DIMENSIONS.join(', ')}`),
+	by: text(
+		`First breakdown: ${DIMENSIONS.join(', ')}. By cohort, a learner in two cohorts counts in both and "${NO_COHORT}" holds those in none; totals count each learner once`
+	),
 	by2: text('Second breakdown (a two-way table with subtotals)')
 });
 
@@ -86,7 +92,7 @@ export const reportRoutes: FastifyPluginCallbackTypebox<{ ctx: AppContext }> = r
 					operationId: 'getReport',
 					summary: 'Aggregate report with small cells suppressed (as on /reports)',
 					description:
-						'Partners and admins read every course; a trainer the learners of the cohorts they run. Needs a personal access token with scope reports:read, or the session cookie.',
+						'Partners and admins read every course; a trainer the learners of the cohorts they run. Needs a personal access token with scope reports:read, or the session cookie. Periods are whole months; a bad month is 400 REPORT_PERIOD_INVALID, a period ending before it starts 400 REPORT_PERIOD_ORDER, both with `field`. With a period, counts that another period could be subtracted from to reveal fewer than k learners are suppressed too.',
 					tags: ['reports'],
 					security,
 					querystring: ReportQuery,

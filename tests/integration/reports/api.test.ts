@@ -57,11 +57,11 @@ const tokenFor = (name: string, days = 90) =>
 	}).token;
 
 /** A cohort of the fixture's course run by `trainer`, with these learners; its id. */
-const cohortOf = (trainer: string, learners: string[]) => {
+const cohortOf = (trainer: string, learners: string[], name = `Cohort of ${trainer}`) => {
 	const c = createCohort(h.t.db, {
 		actor: people[trainer]!,
 		courseId,
-		input: { name: `Cohort of ${trainer}` }
+		input: { name }
 	});
 	for (const userId of learners)
 		addMember(h.t.db, { cohortId: c.id, userId, method: 'picked', actorId: people[trainer]!.id });
@@ -236,8 +236,48 @@ describe('GET /api/v1/reports with a personal access token', () => {
 	it('answers a bad filter with 400 and a message, never 500', async () => {
 		const res = await api('/api/v1/reports?from=2026-99-99', tokenFor('partner'));
 		expect(res.statusCode).toBe(400);
-		expect(res.json<Body>()).toMatchObject({ error: 'INVALID_CHOICE' });
+		expect(res.json<Body>()).toMatchObject({ error: 'REPORT_PERIOD_INVALID', field: 'from' });
 		expect((await api('/api/v1/reports?by=name', tokenFor('partner'))).statusCode).toBe(400);
+	});
+
+	it('reads completion months and breaks down by cohort; a bad month is 400 naming the field', async () => {
+		const partner = tokenFor('partner');
+		const bad = await api('/api/v1/reports?completedFrom=2026-13', partner);
+		expect(bad.statusCode).toBe(400);
+		expect(bad.json<Body>()).toMatchObject({
+			error: 'REPORT_PERIOD_INVALID',
+			field: 'completedFrom'
+		});
+		const order = await api('/api/v1/reports?completedFrom=2026-05&completedTo=2026-04', partner);
+		expect(order.statusCode).toBe(400);
+		expect(order.json<Body>()).toMatchObject({
+			error: 'REPORT_PERIOD_ORDER',
+			field: 'completedTo'
+		});
+		expect(order.json<Body>().message).toContain('الشهر الأخير');
+
+		const course = `course=${String(courseId)}`;
+		const jan = await api(
+			`/api/v1/reports?${course}&completedFrom=2026-01&completedTo=2026-01`,
+			partner
+		);
+		expect(jan.statusCode).toBe(200);
+		expect(jan.json<Body>().rows.at(-1)?.values.enrolled).toBe(5);
+
+		const mine = cohortOf('trainer', ['L1', 'L2', 'L3'], 'Mine');
+		const theirs = cohortOf('other', ['L1', 'L7'], 'Theirs');
+		const all = (await api(`/api/v1/reports?${course}&by=cohort`, partner)).json<Body>();
+		const keys = all.rows.map((r) => r.keys[0]);
+		expect(keys).toEqual(expect.arrayContaining([String(mine), String(theirs), 'no-cohort', null]));
+		// Totals count each learner once, whatever the cohorts.
+		expect(all.rows.at(-1)?.values.enrolled).toBe(10);
+		const other = (
+			await api(`/api/v1/reports?${course}&by=cohort`, tokenFor('other'))
+		).json<Body>();
+		const otherKeys = other.rows.map((r) => r.keys[0]);
+		expect(otherKeys).toContain(String(theirs));
+		expect(otherKeys).not.toContain(String(mine));
+		expect(otherKeys).not.toContain('no-cohort');
 	});
 
 	it('writes last_used_at at most once a minute', () => {

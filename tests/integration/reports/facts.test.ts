@@ -22,7 +22,7 @@ const SHAPES: { filter: ReportFilter; breakdown: Dimension[] }[] = [
 	{ filter: {}, breakdown: ['governorate', 'sex'] },
 	{ filter: {}, breakdown: ['position', 'sex'] },
 	{ filter: {}, breakdown: ['course', 'governorate'] },
-	{ filter: { from: '2026-01-01', to: '2026-02-28' }, breakdown: ['sex'] },
+	{ filter: { from: '2026-01', to: '2026-02' }, breakdown: ['sex'] },
 	{ filter: { sex: 'woman', governorate: 'TN-11' }, breakdown: ['course'] }
 ];
 

@@ -66,4 +66,17 @@ describe('module pass rates', () => {
 		installReportFacts(t.db);
 		expect([report({}), report({ sex: 'woman' }, 6), report({ sex: 'man' }, 1)]).toEqual(before);
 	});
+
+	it('guards a period: no two periods subtract down to the two who tried in February', () => {
+		// M6 and M7 (tried, not passed) enrolled in February 1970; the other five in January.
+		const feb = Date.UTC(1970, 1, 10);
+		t.db.run(sql`update enrolment set enrolled_at = ${feb} where user_id in ('M6', 'M7')`);
+		installReportFacts(t.db);
+		// Naive, January–February (7) minus January (5) would be 2. Both are hidden instead.
+		expect(report({ from: '1970-01', to: '1970-02' })[0]?.tried).toBe('hidden');
+		expect(report({ from: '1970-01', to: '1970-01' })[0]?.tried).toBe('hidden');
+		// Passed: 5 in January, none in February (a month with nobody does not hide).
+		expect(report({ from: '1970-01', to: '1970-01' })[0]?.passed).toBe(5);
+		expect(report({})[0]?.tried).toBe(7);
+	});
 });

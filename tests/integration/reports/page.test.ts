@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { buildTestApp, cookiesFrom, type TestApp } from '../../helpers/app.ts';
 import { postForm } from '../../helpers/forms.ts';
 import { createUser } from '../../../src/lib/server/accounts/users.ts';
+import { createCohort } from '../../../src/lib/server/cohorts/cohorts.ts';
+import { addMember } from '../../../src/lib/server/cohorts/members.ts';
 import { seedReportFixture } from './fixture.ts';
 
 let h: TestApp;
@@ -100,6 +102,43 @@ describe('/reports page and exports', () => {
 		expect(sfaxX?.slice(1, 5)).toEqual(['< 5', '< 5', '< 5', '< 5']);
 		expect(sfaxX).not.toContain(3);
 		expect(values.find((r) => r[0] === 'Tunis')?.[1]).toBe(6);
+	});
+
+	it("refuses a bad or reversed month with 400 and a sentence in the reader's language", async () => {
+		const fr = await get('/fr/reports?completedFrom=2026-13', 'partner');
+		expect(fr.statusCode).toBe(400);
+		expect(fr.body).toContain('Écrivez le mois au format AAAA-MM');
+		const ar = await get('/ar/reports?completedFrom=2026-05&completedTo=2026-04', 'partner');
+		expect(ar.statusCode).toBe(400);
+		expect(ar.body).toContain('الشهر الأخير من الفترة يسبق الشهر الأول');
+		expect((await get('/fr/reports?from=2026-01-10', 'partner')).statusCode).toBe(400);
+		const csv = await get('/fr/reports/export?format=csv&completedTo=2026-1', 'partner');
+		expect(csv.statusCode).toBe(400);
+	});
+
+	it('a completion period and a cohort breakdown: page and CSV, with the footnotes', async () => {
+		const admin = { id: 'L1', role: 'admin', email: '' } as const;
+		const cohortWith = (name: string, members: string[]) => {
+			const c = createCohort(h.t.db, { actor: admin, courseId, input: { name } });
+			for (const userId of members)
+				addMember(h.t.db, { cohortId: c.id, userId, method: 'picked', actorId: admin.id });
+		};
+		cohortWith('Alpha', ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10']);
+		cohortWith('Beta', ['L1', 'L2']);
+		const query = `course=${String(courseId)}&by=cohort&completedFrom=2026-01&completedTo=2026-01`;
+		const page = await get(`/fr/reports?${query}`, 'partner');
+		expect(page.statusCode).toBe(200);
+		expect(page.body).toMatch(/<th scope="row"[^>]*>Beta<\/th>/);
+		expect(page.body).toContain('compte dans chacune');
+		expect(page.body).toContain('value="2026-01"');
+		const csv = await get(`/fr/reports/export?${query}&format=csv`, 'partner');
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- parse<T> demands `columns`
+		const rows = parse(csv.body.slice(1), { relax_column_count: true }) as string[][];
+		// Beta completed 2 in January: hidden, and not one of its figures is written.
+		expect(rows.find((r) => r[0] === 'Beta')?.slice(1, 5)).toEqual(['< 5', '< 5', '< 5', '< 5']);
+		expect(rows.find((r) => r[0] === 'Total')?.[1]).toBe('5');
+		expect(rows.some((r) => r[0]?.includes('compte dans chacune'))).toBe(true);
+		expect(rows.some((r) => r[0]?.startsWith('Avec une période'))).toBe(true);
 	});
 
 	it('answers a bad filter with 400 and a message, not 500', async () => {

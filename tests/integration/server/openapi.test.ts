@@ -99,6 +99,8 @@ describe('the OpenAPI document', () => {
 				'course',
 				'from',
 				'to',
+				'completedFrom',
+				'completedTo',
 				'governorate',
 				'position',
 				'sex',

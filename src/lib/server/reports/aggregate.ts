@@ -5,7 +5,10 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 import {
 	category,
+	cohortJoin,
 	conditions,
+	monthOf,
+	type PeriodAxis,
 	type ReportScope,
 	type Dimension,
 	type ReportFilter
@@ -26,21 +29,28 @@ export type CellRow = { keys: string[]; counts: Counts };
 
 type Raw = Record<string, number | string | null>;
 
-/** Sums per cell of the breakdown (one cell, keys [], without one), under the filter and scope. */
+/**
+ * Sums per cell of the breakdown (one cell, keys [], without one), under the filter and scope.
+ * With `month`, each cell is split by the month of that date too (its key last: YYYY-MM, or ''
+ * for never), for the period guard. A cohort breakdown counts an enrolment once per cohort.
+ */
 export function aggregateCells(
 	db: DbLike,
-	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[] }
+	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[]; month?: PeriodAxis }
 ): CellRow[] {
 	const where = and(...conditions(opts.filter, opts.scope));
-	const keys = opts.breakdown.map((d, i) => sql`${category(d)} as ${sql.raw(`k${i}`)}`);
-	const groupBy = opts.breakdown.map((_, i) => sql.raw(`k${i}`));
+	const dims: SQL[] = opts.breakdown.map(category);
+	if (opts.month) dims.push(monthOf(opts.month));
+	const keys = dims.map((d, i) => sql`${d} as ${sql.raw(`k${i}`)}`);
+	const groupBy = dims.map((_, i) => sql.raw(`k${i}`));
+	const join = opts.breakdown.includes('cohort') ? cohortJoin(opts.filter, opts.scope) : sql``;
 	// The summary table when it exists; otherwise the same facts computed inline (slow at scale).
 	const facts = hasReportFacts(db) ? sql`report_fact` : sql.raw(`(${factsSelect('1')})`);
 	const query: SQL = sql`
 		with b as (
 			select ${sql.join(keys, sql`, `)}${keys.length ? sql`, ` : sql``}e.gender, e.started,
 				e.completed, e.certified, e.pre, e.fin, e.fin - e.pre as gain
-			from ${facts} e ${where ? sql`where ${where}` : sql``}
+			from ${facts} e ${join} ${where ? sql`where ${where}` : sql``}
 		)
 		select ${sql.join([...groupBy, sql`count(*) as enrolled`], sql`, `)},
 			total(started) as started, total(completed) as completed, total(certified) as certified,
@@ -56,7 +66,7 @@ export function aggregateCells(
 	return rows
 		.filter((r) => Number(r.enrolled) > 0)
 		.map((r) => ({
-			keys: opts.breakdown.map((_, i) => String(r[`k${i}`])),
+			keys: dims.map((_, i) => String(r[`k${i}`])),
 			counts: {
 				enrolled: Number(r.enrolled),
 				started: Number(r.started),

@@ -9,15 +9,22 @@
 // enrolment deletes its row (foreign key). Without the table, reports compute the same facts
 // inline (aggregate.ts), so the two can be compared (tests/integration/reports/facts.test.ts).
 //
-// Migration 0015_report_facts creates the table and triggers from REPORT_FACT_DDL (written by
-// printing it, see the migration's header); installReportFacts() rebuilds them after a bulk load
+// Migration 0015_report_facts created the table and triggers from REPORT_FACT_DDL (written by
+// printing it, see the migration's header); 0020_report_completion_date drops and re-creates
+// them (completed_at added) and refills the table, printed the same way (reportFactMigration);
+// installReportFacts() rebuilds them after a bulk load
 // (db:synthetic drops them first, dropReportFacts) and in tests.
 import { sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 
 // Paired learners follow quiz/knowledge-gain.ts: the first submitted pre-test of the course's
 // `final` quiz against the best submitted final attempt, both with a percentage. Completed:
-// the course has active lessons and the learner completed every one of them. Module quizzes
+// the course has active lessons and the learner completed every one of them; completed_at is
+// then the time the last of those lessons was completed (null while not completed). It is read
+// from the same rows as `completed`, so the same triggers keep it exact: a lesson completed,
+// un-completed or deleted, or a course's lessons archived or added, refresh the enrolment, and
+// a completion date moves (or disappears) with them. Certificates do not set it: a certificate
+// can be issued (or revoked) apart from the lessons, and the period means "finished the course". Module quizzes
 // (not assignments, not archived) tried and passed are bit sets over the module's position.
 const ACTIVE_LESSONS = `from lesson l join module mo on mo.id = l.module_id
 			where mo.course_id = e.course_id and not l.archived and not mo.archived`;
@@ -27,16 +34,21 @@ const moduleQuizBits = (passed: boolean) => `(select coalesce(sum(bit), 0) from 
 			and q.course_id = e.course_id and q.slug not like '%.assignment' and not q.archived
 			and not mo.archived and mo.position between 0 and 62 and a.kind = 'attempt'
 			and a.submitted_at is not null${passed ? ' and a.passed' : ''}))`;
+const COMPLETED = `coalesce((select count(*) ${ACTIVE_LESSONS}) > 0 and (select count(*) ${ACTIVE_LESSONS})
+			= (select count(*) from lesson_progress lp join lesson l on l.id = lp.lesson_id
+			join module mo on mo.id = l.module_id where lp.user_id = e.user_id
+			and mo.course_id = e.course_id and not l.archived and not mo.archived
+			and lp.completed_at is not null), 0)`;
 const FACTS_OF = `e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		u.gender, u.position, u.governorate_id,
 		exists (select 1 from lesson_progress lp
 			join lesson l on l.id = lp.lesson_id join module mo on mo.id = l.module_id
 			where lp.user_id = e.user_id and mo.course_id = e.course_id) as started,
-		coalesce((select count(*) ${ACTIVE_LESSONS}) > 0 and (select count(*) ${ACTIVE_LESSONS})
-			= (select count(*) from lesson_progress lp join lesson l on l.id = lp.lesson_id
-			join module mo on mo.id = l.module_id where lp.user_id = e.user_id
-			and mo.course_id = e.course_id and not l.archived and not mo.archived
-			and lp.completed_at is not null), 0) as completed,
+		${COMPLETED} as completed,
+		case when ${COMPLETED} then (select max(lp.completed_at) from lesson_progress lp
+			join lesson l on l.id = lp.lesson_id join module mo on mo.id = l.module_id
+			where lp.user_id = e.user_id and mo.course_id = e.course_id and not l.archived
+			and not mo.archived) end as completed_at,
 		exists (select 1 from certificate c where c.user_id = e.user_id
 			and c.course_id = e.course_id and c.revoked_at is null) as certified,
 		(select a.percentage from quiz_attempt a join quiz q on q.id = a.quiz_id
@@ -50,7 +62,7 @@ const FACTS_OF = `e.id as enrolment_id, e.user_id, e.course_id, e.enrolled_at,
 		${moduleQuizBits(true)} as quiz_passed`;
 
 export const FACT_COLUMNS = `enrolment_id, user_id, course_id, enrolled_at, gender, position, governorate_id,
-		started, completed, certified, pre, fin, quiz_tried, quiz_passed`;
+		started, completed, completed_at, certified, pre, fin, quiz_tried, quiz_passed`;
 
 /** The facts of the enrolments `where` selects (on `e`), as report_fact rows. */
 export const factsSelect = (where: string) =>
@@ -83,6 +95,7 @@ export const REPORT_FACT_DDL: string[] = [
 		governorate_id text,
 		started integer not null,
 		completed integer not null,
+		completed_at integer,
 		certified integer not null,
 		pre real,
 		fin real,
@@ -91,6 +104,7 @@ export const REPORT_FACT_DDL: string[] = [
 	)`,
 	'create index if not exists report_fact_course_idx on report_fact (course_id, enrolled_at)',
 	'create index if not exists report_fact_user_idx on report_fact (user_id, course_id)',
+	'create index if not exists report_fact_completed_idx on report_fact (course_id, completed_at)',
 	trigger(
 		'user',
 		'update of gender, position, governorate_id on user',
@@ -197,4 +211,24 @@ export function installReportFacts(db: DbLike): void {
 		tx.run(sql.raw(`insert into report_fact (${FACT_COLUMNS}) ${factsSelect('1')}`));
 		tx.run(sql.raw('analyze'));
 	});
+}
+
+/**
+ * The SQL of a migration that re-creates the summary table from REPORT_FACT_DDL: drops every
+ * trigger and the table, creates them again and refills the table. Printed into
+ * db/migrations/0020_report_completion_date.sql (tests/integration/reports/facts.test.ts checks
+ * the file still matches); a later change to the facts needs a new migration printed the same way.
+ */
+export function reportFactMigration(header: string): string {
+	const triggers = REPORT_FACT_DDL.flatMap((ddl) => {
+		const name = /^create trigger if not exists (\S+)/.exec(ddl)?.[1];
+		return name ? [`drop trigger if exists ${name}`] : [];
+	});
+	const statements = [
+		...triggers,
+		'drop table if exists report_fact',
+		...REPORT_FACT_DDL,
+		`insert into report_fact (${FACT_COLUMNS}) ${factsSelect('1')}`
+	];
+	return `${header}${statements.map((s) => `${s};`).join('\n--> statement-breakpoint\n')}\n`;
 }

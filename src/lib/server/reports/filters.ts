@@ -2,23 +2,47 @@
 // enrolment's row of facts (facts.ts: the enrolment, the learner's optional fields, what they
 // did); the cohort filter and a trainer's access scope go through cohort membership: an
 // enrolment counts for a cohort when its learner is a member and the cohort is of its course.
+//
+// Periods (enrolment or completion date) are whole calendar months, YYYY-MM, UTC: a day-sized
+// period could single out the few learners of one day, and whole months are what the
+// differencing guard (period-guard.ts) reasons about.
 import { sql, type SQL } from 'drizzle-orm';
 import { GENDERS, POSITIONS } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
-export const DIMENSIONS = ['governorate', 'position', 'sex', 'course'] as const;
+export const DIMENSIONS = ['governorate', 'position', 'sex', 'course', 'cohort'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The category of a learner who did not give the optional field (null, or "prefer not to say"). */
 export const NOT_STATED = 'not-stated';
 
+/**
+ * The cohort category of an enrolment whose learner is in no cohort of the course. A learner in
+ * two cohorts of the course counts in both, so a breakdown by cohort is not additive: its totals
+ * are counted without the dimension (indicators.ts), never summed.
+ */
+export const NO_COHORT = 'no-cohort';
+
+/** The two dates a period can be about, and the query fields of each (first, last month). */
+export const PERIODS = {
+	enrolled: ['from', 'to'],
+	completed: ['completedFrom', 'completedTo']
+} as const;
+export type PeriodAxis = keyof typeof PERIODS;
+export const PERIOD_AXES = Object.keys(PERIODS) as PeriodAxis[];
+/** A filter's period on one axis: first and last month, inclusive, either open. */
+export type Period = { from?: string; to?: string };
+
 export type ReportFilter = {
 	courseId?: number;
 	/** Only the members of this cohort, in its course (readReport checks the reader may ask). */
 	cohortId?: number;
-	/** Enrolment date range, inclusive, as YYYY-MM-DD (UTC days). */
+	/** Enrolment months, first and last, inclusive, as YYYY-MM (UTC). */
 	from?: string;
 	to?: string;
+	/** Completion months (when the last active lesson was completed), inclusive, as YYYY-MM. */
+	completedFrom?: string;
+	completedTo?: string;
 	governorate?: string;
 	position?: string;
 	sex?: 'woman' | 'man' | typeof NOT_STATED;
@@ -51,11 +75,76 @@ export function category(d: Dimension): SQL {
 			return sql`case when e.gender in ('woman', 'man') then e.gender else ${NOT_STATED} end`;
 		case 'course':
 			return sql`cast(e.course_id as text)`;
+		case 'cohort':
+			return sql`coalesce(cast(mc.cohort_id as text), ${NO_COHORT})`;
 	}
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/**
+ * The cohorts of each enrolment, as `mc` (one row per cohort, none → null), for the cohort
+ * dimension: only the cohorts the scope shows (a trainer's own) and, with a cohort filter, that one.
+ */
+export function cohortJoin(filter: ReportFilter, scope: ReportScope): SQL {
+	const only = [
+		...(scope === 'all' ? [] : [sql`co.id in (${sql.join([...scope.cohorts, -1], sql`, `)})`]),
+		...(filter.cohortId === undefined ? [] : [sql`co.id = ${filter.cohortId}`])
+	];
+	return sql`left join (select cm.user_id, co.course_id, co.id as cohort_id from cohort_member cm
+		join cohort co on co.id = cm.cohort_id ${only.length ? sql`where ${sql.join(only, sql` and `)}` : sql``}) mc
+		on mc.user_id = e.user_id and mc.course_id = e.course_id`;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The first instant (ms, UTC) of a YYYY-MM month, or of the month `plus` months later. */
+export function monthStart(month: string, plus = 0): number {
+	const [, year, mon] = MONTH.exec(month) ?? [];
+	return Date.UTC(Number(year), Number(mon) - 1 + plus, 1);
+}
+
+/** The SQL column of a period's date in the facts (`e`). */
+const periodColumn = (axis: PeriodAxis) =>
+	axis === 'enrolled' ? sql`e.enrolled_at` : sql`e.completed_at`;
+
+/** The month (YYYY-MM, UTC) of an axis's date per enrolment; '' for never (not completed). */
+export const monthOf = (axis: PeriodAxis): SQL =>
+	sql`coalesce(strftime('%Y-%m', ${periodColumn(axis)} / 1000, 'unixepoch'), '')`;
+
+/** A filter's period on `axis`. */
+export const periodOf = (filter: ReportFilter, axis: PeriodAxis): Period => ({
+	from: filter[PERIODS[axis][0]],
+	to: filter[PERIODS[axis][1]]
+});
+
+/** The filter without its period on `axis` (what the differencing guard compares it with). */
+export function withoutPeriod(filter: ReportFilter, axis: PeriodAxis): ReportFilter {
+	const [from, to] = PERIODS[axis];
+	return Object.fromEntries(Object.entries(filter).filter(([key]) => key !== from && key !== to));
+}
+
+/**
+ * Reads one period from its two query values (the one home of the rule, for the page, the
+ * exports and the API): each a month YYYY-MM (years 1970–9999), the first not after the last.
+ * A bad month is `report_period_invalid`, an order the wrong way `report_period_order`, each
+ * naming the field.
+ */
+export function parsePeriod(axis: PeriodAxis, values: { from?: string; to?: string }): Period {
+	const [fromField, toField] = PERIODS[axis];
+	const out: Period = {};
+	for (const [name, field] of [
+		['from', fromField],
+		['to', toField]
+	] as const) {
+		const value = values[name];
+		if (value === undefined) continue;
+		const year = Number(MONTH.exec(value)?.[1]);
+		if (!(year >= 1970)) throw new DomainError('report_period_invalid', field);
+		out[name] = value;
+	}
+	if (out.from !== undefined && out.to !== undefined && out.from > out.to)
+		throw new DomainError('report_period_order', toField);
+	return out;
+}
 
 /** The WHERE conditions of a filter and an access scope (all of them hold). */
 export function conditions(filter: ReportFilter, scope: ReportScope): SQL[] {
@@ -67,8 +156,11 @@ export function conditions(filter: ReportFilter, scope: ReportScope): SQL[] {
 	}
 	if (filter.courseId !== undefined) out.push(sql`e.course_id = ${filter.courseId}`);
 	if (filter.cohortId !== undefined) out.push(throughCohorts([filter.cohortId]));
-	if (filter.from) out.push(sql`e.enrolled_at >= ${dayStart(filter.from)}`);
-	if (filter.to) out.push(sql`e.enrolled_at < ${dayStart(filter.to) + 86_400_000}`);
+	for (const axis of PERIOD_AXES) {
+		const { from, to } = periodOf(filter, axis);
+		if (from) out.push(sql`${periodColumn(axis)} >= ${monthStart(from)}`);
+		if (to) out.push(sql`${periodColumn(axis)} < ${monthStart(to, 1)}`);
+	}
 	for (const d of ['governorate', 'position', 'sex'] as const) {
 		const value = filter[d];
 		if (value !== undefined) out.push(sql`${category(d)} = ${value}`);
@@ -96,12 +188,11 @@ export function parseReportQuery(params: URLSearchParams): ReportQuery {
 		if (!/^\d{1,15}$/.test(cohort)) throw new DomainError('invalid_choice', 'cohort');
 		filter.cohortId = Number(cohort);
 	}
-	for (const name of ['from', 'to'] as const) {
-		const day = text(name);
-		if (day === undefined) continue;
-		if (!DAY.test(day) || Number.isNaN(dayStart(day)))
-			throw new DomainError('invalid_choice', name);
-		filter[name] = day;
+	for (const axis of PERIOD_AXES) {
+		const [fromField, toField] = PERIODS[axis];
+		const period = parsePeriod(axis, { from: text(fromField), to: text(toField) });
+		if (period.from !== undefined) filter[fromField] = period.from;
+		if (period.to !== undefined) filter[toField] = period.to;
 	}
 	const gov = text('governorate');
 	if (gov !== undefined) {

@@ -2,10 +2,21 @@
 // suppression. Every output (page, CSV, XLSX, later the API) is built from this one result, so
 // none can show a hidden count or a rate computed from one.
 import type { DbLike } from '../db/index.ts';
-import { aggregateCells, type Counts } from './aggregate.ts';
-import { NOT_STATED, type ReportScope, type Dimension, type ReportFilter } from './filters.ts';
+import { aggregateCells, type CellRow, type Counts } from './aggregate.ts';
+import {
+	NO_COHORT,
+	NOT_STATED,
+	PERIOD_AXES,
+	periodOf,
+	withoutPeriod,
+	type PeriodAxis,
+	type ReportScope,
+	type Dimension,
+	type ReportFilter
+} from './filters.ts';
+import { periodMask } from './period-guard.ts';
 import { pairedStats } from './statistics.ts';
-import { suppress, type Suppressed } from './suppression.ts';
+import { suppress, type Mask, type Suppressed } from './suppression.ts';
 
 /** A count as published: its value, or hidden ("< k"). */
 export type Count = { value: number; hidden: boolean };
@@ -66,10 +77,11 @@ const add = (a: Counts, b: Counts): Counts =>
 		Object.keys(a).map((key) => [key, a[key as keyof Counts] + b[key as keyof Counts]])
 	) as Counts;
 
-/** Categories in a stable order, "not stated" last. */
+/** Categories in a stable order, "not stated" and "no cohort" last. */
 function categories(keys: string[]): string[] {
+	const last = (key: string) => key === NOT_STATED || key === NO_COHORT;
 	return [...new Set(keys)].sort((a, b) =>
-		a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a.localeCompare(b, 'en', { numeric: true })
+		last(a) !== last(b) ? (last(a) ? 1 : -1) : a.localeCompare(b, 'en', { numeric: true })
 	);
 }
 
@@ -96,32 +108,115 @@ function derive(
 	};
 }
 
+/** The cells of a breakdown from its rows, by their keys. */
+const byKeys = (rows: CellRow[]) => new Map(rows.map((c) => [c.keys.join('\u0000'), c.counts]));
+
+/**
+ * The table of sums with its margins, shaped as withMargins() shapes counts: cells (row totals
+ * last in a two-way table), then the column totals. Margins are sums of cells, except over a
+ * cohort breakdown (a learner in two cohorts counts in both), or with `asked`: there `rows` is
+ * asked again without the dimension, so totals count each enrolment once, and count the
+ * categories that are not among `rowKeys`/`colKeys` too (the period guard's months need them).
+ */
+function sumsWithMargins(
+	rows: (breakdown: Dimension[]) => CellRow[],
+	breakdown: Dimension[],
+	keys: { rowKeys: string[]; colKeys: string[]; asked?: boolean }
+): Counts[][] {
+	const { rowKeys, colKeys } = keys;
+	const twoWay = breakdown.length === 2;
+	const at = new Map<string, Map<string, Counts>>();
+	const distinct = (keys: (string | null)[]) => {
+		const dims = breakdown.filter((_, i) => keys[i] != null);
+		const sig = dims.join('/');
+		const cells = at.get(sig) ?? byKeys(rows(dims));
+		at.set(sig, cells);
+		return cells.get(keys.filter((x) => x != null).join('\u0000')) ?? ZERO;
+	};
+	const grid = rowKeys.map((r) => colKeys.map((c) => distinct([r, c].slice(0, breakdown.length))));
+	if (!keys.asked && !breakdown.includes('cohort')) {
+		const sums = grid.map((row) => (twoWay ? [...row, row.reduce(add, ZERO)] : row));
+		sums.push((sums[0] ?? []).map((_, c) => sums.reduce((t, row) => add(t, row[c] ?? ZERO), ZERO)));
+		return sums;
+	}
+	const sums = grid.map((row, i) => (twoWay ? [...row, distinct([rowKeys[i] ?? '', null])] : row));
+	sums.push(
+		twoWay
+			? [...colKeys.map((c) => distinct([null, c])), distinct([null, null])]
+			: [distinct([null])]
+	);
+	return sums;
+}
+
 /**
  * The report for a filter, access scope and breakdown (none, one or two dimensions), with k the
- * smallest count shown (config.reportMinCell).
+ * smallest count shown (config.reportMinCell). With a period, the differencing guard
+ * (period-guard.ts) hides, count by count, the entries another period could subtract down to
+ * a small number, and secondary suppression protects them like small counts.
  */
 export function buildReport(
 	db: DbLike,
 	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[]; k: number; now?: Date }
 ): Report {
 	const breakdown = opts.breakdown.slice(0, 2);
-	const cells = aggregateCells(db, { filter: opts.filter, scope: opts.scope, breakdown });
+	const query = (filter: ReportFilter, month?: PeriodAxis) => (b: Dimension[]) =>
+		aggregateCells(db, { filter, scope: opts.scope, breakdown: b, month });
+	const cells = query(opts.filter)(breakdown);
 	const rowKeys = breakdown.length ? categories(cells.map((c) => c.keys[0] ?? '')) : [''];
 	const colKeys = breakdown.length === 2 ? categories(cells.map((c) => c.keys[1] ?? '')) : [''];
-	const at = new Map(cells.map((c) => [c.keys.join('\u0000'), c.counts]));
-	const grid: Counts[][] = rowKeys.map((r) =>
-		colKeys.map((c) => at.get([r, c].slice(0, breakdown.length).join('\u0000')) ?? ZERO)
-	);
-	// The same margins as withMargins() builds, for the sums behind the means.
+	const cached = new Map([[breakdown.join('/'), cells]]);
+	const sums = sumsWithMargins((b) => cached.get(b.join('/')) ?? query(opts.filter)(b), breakdown, {
+		rowKeys,
+		colKeys
+	});
 	const twoWay = breakdown.length === 2;
-	const sums = grid.map((row) => (twoWay ? [...row, row.reduce(add, ZERO)] : row));
-	sums.push((sums[0] ?? []).map((_, c) => sums.reduce((t, row) => add(t, row[c] ?? ZERO), ZERO)));
+	const shape = { height: sums.length, width: sums[0]?.length ?? 0 };
+	// The guard: per period asked, the same table counted month by month over all time.
+	const guards = PERIOD_AXES.flatMap((axis) => {
+		const period = periodOf(opts.filter, axis);
+		if (period.from === undefined && period.to === undefined) return [];
+		const open = query(withoutPeriod(opts.filter, axis), axis);
+		const split = new Map<string, CellRow[]>();
+		const byMonth = (b: Dimension[]) => {
+			const sig = b.join('/');
+			if (!split.has(sig)) split.set(sig, open(b));
+			return split.get(sig) ?? [];
+		};
+		const months = [...new Set(byMonth(breakdown).map((c) => c.keys[breakdown.length] ?? ''))];
+		const tables = new Map(
+			months.map((month) => {
+				const inMonth = (b: Dimension[]) =>
+					byMonth(b)
+						.filter((c) => c.keys[b.length] === month)
+						.map((c) => ({ keys: c.keys.slice(0, b.length), counts: c.counts }));
+				const table = sumsWithMargins(inMonth, breakdown, { rowKeys, colKeys, asked: true });
+				return [month, table] as const;
+			})
+		);
+		return [{ period, tables }];
+	});
+	const forced = (name: Counted): Mask | undefined =>
+		guards.length
+			? guards
+					.map(({ period, tables }) =>
+						periodMask(
+							new Map(
+								[...tables].map(([month, t]) => [month, t.map((r) => r.map((c) => c[name]))])
+							),
+							shape,
+							period,
+							opts.k
+						)
+					)
+					.reduce((a, b) => a.map((row, r) => row.map((x, c) => x || (b[r]?.[c] ?? false))))
+			: undefined;
 	const hidden = Object.fromEntries(
 		COUNTED.map((name) => [
 			name,
 			suppress(
-				grid.map((row) => row.map((c) => c[name])),
-				opts.k
+				sums.slice(0, -1).map((row) => row.slice(0, twoWay ? -1 : undefined).map((c) => c[name])),
+				opts.k,
+				{ margins: sums.map((row) => row.map((c) => c[name])), forced: forced(name) }
 			)
 		])
 	) as Record<Counted, Suppressed>;

@@ -3,12 +3,24 @@
 // module quizzes tried and passed as bits over the module's position), grouped by course.
 // Modules are not additive (a learner counts in several), so no totals are published and only
 // the primary rule applies: a count under k is hidden, and a rate from a hidden count is too.
-import { and, sql, type SQL } from 'drizzle-orm';
+// With a period, the differencing guard (period-guard.ts) hides a count too when another
+// period could be subtracted from it down to a small number.
+import { and, sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
 import type { Cell } from '../export/csv.ts';
 import type { Localised } from '../text/localised.ts';
 import { factsSelect, hasReportFacts } from './facts.ts';
-import { conditions, type ReportScope, type ReportFilter } from './filters.ts';
+import {
+	conditions,
+	monthOf,
+	PERIOD_AXES,
+	periodOf,
+	withoutPeriod,
+	type PeriodAxis,
+	type ReportScope,
+	type ReportFilter
+} from './filters.ts';
+import { periodHides, type MonthCount } from './period-guard.ts';
 import type { Count } from './indicators.ts';
 import { isSmall } from './suppression.ts';
 
@@ -33,7 +45,6 @@ export function moduleReport(
 	db: DbLike,
 	opts: { filter: ReportFilter; scope: ReportScope; k: number }
 ): ModuleRow[] {
-	const where = and(...conditions(opts.filter, opts.scope));
 	const modules = db.all<ModuleInfo>(sql`
 		select distinct mo.course_id as courseId, mo.position, mo.title
 		from module mo join quiz q on q.module_id = mo.id
@@ -46,21 +57,45 @@ export function moduleReport(
 	const bit = (column: string, p: number) =>
 		sql.raw(`total((e.${column} >> ${String(p)}) & 1) as ${column}_${String(p)}`);
 	const facts = hasReportFacts(db) ? sql`report_fact` : sql.raw(`(${factsSelect('1')})`);
-	const query: SQL = sql`select e.course_id as courseId,
-		${sql.join(
-			positions.flatMap((p) => [bit('quiz_tried', p), bit('quiz_passed', p)]),
-			sql`, `
-		)}
-		from ${facts} e ${where ? sql`where ${where}` : sql``} group by e.course_id`;
-	const sums = new Map(
-		db.all<Record<string, number>>(query).map((r) => [Number(r.courseId), r] as const)
-	);
-	const count = (value: number): Count => ({ value, hidden: isSmall(value, opts.k) });
+	/** The module sums per course (and per month of `month`'s date), under `filter`. */
+	const sumsOf = (filter: ReportFilter, month?: PeriodAxis) => {
+		const where = and(...conditions(filter, opts.scope));
+		const byMonth = month ? sql`, ${monthOf(month)}` : sql``;
+		return db.all<Record<string, number | string>>(sql`select e.course_id as courseId
+			${month ? sql`, ${monthOf(month)} as month` : sql``},
+			${sql.join(
+				positions.flatMap((p) => [bit('quiz_tried', p), bit('quiz_passed', p)]),
+				sql`, `
+			)}
+			from ${facts} e ${where ? sql`where ${where}` : sql``} group by e.course_id${byMonth}`);
+	};
+	const sums = new Map(sumsOf(opts.filter).map((r) => [Number(r.courseId), r] as const));
+	// Per period asked: each course's sums month by month over all time, for the guard.
+	const guards = PERIOD_AXES.flatMap((axis) => {
+		const period = periodOf(opts.filter, axis);
+		if (period.from === undefined && period.to === undefined) return [];
+		return [{ period, rows: sumsOf(withoutPeriod(opts.filter, axis), axis) }];
+	});
+	const guarded = (courseId: number, name: string) =>
+		guards.some(({ period, rows }) =>
+			periodHides(
+				rows
+					.filter((r) => Number(r.courseId) === courseId)
+					.map((r): MonthCount => [String(r.month), Number(r[name] ?? 0)]),
+				period,
+				opts.k
+			)
+		);
+	const count = (courseId: number, name: string, value: number): Count => ({
+		value,
+		hidden: isSmall(value, opts.k) || guarded(courseId, name)
+	});
 	return modules.flatMap((m) => {
 		const r = sums.get(m.courseId);
 		if (!r) return [];
-		const tried = count(r[`quiz_tried_${String(m.position)}`] ?? 0);
-		const passed = count(r[`quiz_passed_${String(m.position)}`] ?? 0);
+		const name = (column: string) => `${column}_${String(m.position)}`;
+		const tried = count(m.courseId, name('quiz_tried'), Number(r[name('quiz_tried')] ?? 0));
+		const passed = count(m.courseId, name('quiz_passed'), Number(r[name('quiz_passed')] ?? 0));
 		return [
 			{
 				courseId: m.courseId,

@@ -20,8 +20,9 @@ export type Suppressed = {
 	 *  then column totals in the last row (its last entry is the grand total). */
 	values: number[][];
 	hidden: Mask;
-	/** Why each hidden entry is hidden: fewer than k ('primary'), or to protect one ('secondary'). */
-	reason: (null | 'primary' | 'secondary')[][];
+	/** Why each hidden entry is hidden: fewer than k ('primary'), the differencing guard of a
+	 *  period ('period', period-guard.ts), or to protect one of those ('secondary'). */
+	reason: (null | 'primary' | 'period' | 'secondary')[][];
 };
 
 /** Adds the margins a published table shows: row totals when it has several columns, then column totals. */
@@ -50,14 +51,21 @@ function lines(height: number, width: number): [number, number][][] {
 
 /**
  * Primary and secondary suppression of a count table (cells without margins; the result holds
- * the margins too). k = 0 or 1 hides nothing below it.
+ * the margins too). k = 0 or 1 hides nothing below it. `margins` gives the table with margins
+ * when they are not sums of the cells (a breakdown by cohort: a learner in two cohorts counts
+ * once in a total); its lines are then protected as if they were additive, which is at least as
+ * strict. `forced` marks entries hidden for another reason (the period guard), protected in turn.
  */
-export function suppress(cells: Grid, k: number): Suppressed {
-	const values = withMargins(cells);
+export function suppress(
+	cells: Grid,
+	k: number,
+	opts: { margins?: number[][]; forced?: Mask } = {}
+): Suppressed {
+	const values = opts.margins ?? withMargins(cells);
 	const height = values.length;
 	const width = values[0]?.length ?? 0;
-	const reason: Suppressed['reason'] = values.map((row) =>
-		row.map((v) => (isSmall(v, k) ? 'primary' : null))
+	const reason: Suppressed['reason'] = values.map((row, r) =>
+		row.map((v, c) => (isSmall(v, k) ? 'primary' : opts.forced?.[r]?.[c] ? 'period' : null))
 	);
 	const isHidden = ([r, c]: [number, number]) => reason[r]?.[c] != null;
 	const all = lines(height, width);

@@ -8,13 +8,14 @@ import { loadReport } from '../report.server';
 
 /** The page's table as CSV or XLSX: the same rows, so the same suppression, then the notes. */
 export const GET: RequestHandler = async (event) => {
-	const { table, modules, k, extractedAt } = loadReport(event);
+	const { table, modules, k, extractedAt, notes } = loadReport(event);
 	const format = event.url.searchParams.get('format');
 	if (format !== 'csv' && format !== 'xlsx') throw new DomainError('invalid_choice', 'format');
 	const locale = event.locals.locale;
 	const rows: Cell[][] = [
 		table.header,
 		...table.rows.map((r) => r.cells),
+		...notes.map((note) => [note]),
 		[],
 		[m.reports_modules_caption({}, { locale })],
 		modules.header,
