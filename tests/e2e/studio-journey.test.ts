@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
+import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
@@ -8,6 +9,7 @@ import { createUser } from '../../src/lib/server/accounts/users.ts';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { draftText } from '../../src/lib/server/studio/draft-files.ts';
 import { courseIdOf } from '../integration/access/staff.ts';
+import { addQuizWithThreeTypes, QUIZ_IDS, QUIZ_TEXTS } from './steps/studio-quiz.ts';
 
 // Issue 12's done-when journey: a trainer creates a course in Arabic at 360 px and writes a
 // lesson with mixed Latin text and a STATUS box; a translator given French adds the French
@@ -24,6 +26,7 @@ const AR_FILE = '01-introduction/01-welcome.ar.md';
 const FR_FILE = '01-introduction/01-welcome.fr.md';
 const AR_BODY = '## ميزانية 2026 و PAI\n\nتعدّ البلدية ميزانية 2026 و PAI مع المواطنين.\n';
 const STATUS_AR = 'المخطط السنوي للاستثمار قيد المصادقة.';
+const IMAGE_ALT = 'أعضاء المجلس البلدي في جلسة علنية';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -133,8 +136,26 @@ describeBrowser('the studio journey of issue 12', () => {
 			expect(saved).toContain('ميزانية 2026 و PAI');
 			expect(saved).toMatch(new RegExp(`> \\[!STATUS \\d{4}-\\d{2}\\]\\n> ${STATUS_AR}`));
 
+			// … adds one image with its Arabic alt text at the end of the lesson …
+			const png = await sharp({
+				create: { width: 1200, height: 700, channels: 3, background: '#2a6f97' }
+			})
+				.png()
+				.toBuffer();
+			await ar.goto(`${url}/ar/studio/${SLUG}/media`);
+			await audit(arAxe, `/ar/studio/${SLUG}/media`);
+			await ar
+				.getByLabel('ملف الصورة')
+				.setInputFiles({ name: 'council.png', mimeType: 'image/png', buffer: png });
+			await ar.getByLabel('وصف الصورة باللغة العربية (النص البديل)').first().fill(IMAGE_ALT);
+			await ar.getByRole('button', { name: 'تحميل الصورة' }).click();
+			await ar.waitForLoadState('load');
+			await ar.getByRole('button', { name: 'الإدراج في نهاية الدرس' }).first().click();
+			await ar.waitForLoadState('load');
+			expect(draftText(db, courseId, AR_FILE)).toContain(`![${IMAGE_ALT}](../media/`);
+
 			// … and gives a colleague the translator role for French.
-			await ar.getByRole('link', { name: 'العودة إلى الدورة' }).click();
+			await ar.goto(`${url}/ar/studio/${SLUG}`);
 			await ar.getByLabel('البريد الإلكتروني لحساب مكوّن').fill('sami@example.tn');
 			await ar.getByLabel('الدور').selectOption({ label: 'مترجم' });
 			await ar.getByLabel('Français', { exact: true }).check();
@@ -182,9 +203,16 @@ describeBrowser('the studio journey of issue 12', () => {
 			await audit(arAxe, `/ar/studio/${SLUG}/translate/introduction/welcome/fr`);
 			await screenshot(arAxe, 'studio-journey-ar-360-translate');
 
-			// QUIZ STEP: addQuizWithThreeTypes(page, …) from tests/e2e/steps/studio-quiz.ts
-			// (written by the question-editor branch; the owner adds a quiz with three question
-			// types and one image here, before publishing).
+			// The owner adds the module's quiz: three question types, through plain forms.
+			await addQuizWithThreeTypes(ar, {
+				base: url,
+				slug: SLUG,
+				quiz: 'introduction',
+				ui: 'ar',
+				source: 'ar'
+			});
+			await audit(arAxe, `/ar/studio/${SLUG}/quiz/introduction`);
+			await screenshot(arAxe, 'studio-journey-ar-360-quiz');
 
 			// The owner looks at the changes, then publishes.
 			await ar.goto(`${url}/ar/studio/${SLUG}`);
@@ -211,6 +239,33 @@ describeBrowser('the studio journey of issue 12', () => {
 			expect(await reader.locator('article').textContent()).toContain(
 				'La commune prépare le budget 2026 et le PAI avec les citoyens.'
 			);
+
+			// The image is served as its reader's copies, with the alt text written in the studio.
+			await reader.goto(`${url}/ar/courses/${SLUG}/introduction/welcome`);
+			expect(await reader.locator(`article img[alt="${IMAGE_ALT}"]`).getAttribute('src')).toMatch(
+				/^\/media\/[0-9a-f]{64}\.webp$/
+			);
+
+			// The learner enrols and takes the quiz the owner wrote.
+			const taker = await pageAs(learner, PHONE);
+			await taker.goto(`${url}/ar/courses/${SLUG}`);
+			await taker.getByRole('button', { name: 'التسجيل في الدورة' }).click();
+			await taker.waitForLoadState('load');
+			const skip = taker.getByRole('button', { name: 'تجاوز الاختبار القبلي' });
+			if (await skip.count()) await skip.click();
+			await taker.goto(`${url}/ar/courses/${SLUG}/quiz/introduction`);
+			await taker.getByRole('button', { name: 'ابدأ الاختبار' }).click();
+			await taker.waitForURL(/\/attempt\/\d+$/);
+			const q = QUIZ_TEXTS.ar;
+			await taker.getByLabel(q.single.options[0], { exact: true }).check();
+			await taker.getByLabel(q.multiple.options[0], { exact: true }).check();
+			await taker.getByLabel(q.multiple.options[1], { exact: true }).check();
+			await taker.locator(`input[name="q:${QUIZ_IDS[2]}"]`).fill(q.short.display);
+			await taker.getByRole('button', { name: 'سلّم الاختبار' }).click();
+			await taker.waitForURL(/\/review$/);
+			const review = await taker.textContent('main');
+			expect(review).toContain('نتيجتك');
+			expect(review).toContain('100');
 
 			// An edit to the Arabic source: the French is now outdated, and the changes say so.
 			await ar.goto(`${url}/ar/studio/${SLUG}/introduction/welcome/ar`);
