@@ -41,7 +41,15 @@ const shapes: { name: string; filter: ReportFilter; breakdown: Dimension[] }[] =
 		filter: { courseId: firstCourse, from: '2025-07', to: '2025-12' },
 		breakdown: []
 	},
-	{ name: 'position × sex (gain)', filter: {}, breakdown: ['position', 'sex'] }
+	{ name: 'position × sex (gain)', filter: {}, breakdown: ['position', 'sex'] },
+	// Issue 14's later shapes: a completion period (each month's counts checked by the
+	// differencing guard, period-guard.ts) by governorate, and cohorts as rows.
+	{
+		name: 'completed in a half-year, by governorate',
+		filter: { completedFrom: '2025-07', completedTo: '2025-12' },
+		breakdown: ['governorate']
+	},
+	{ name: 'one course by cohort', filter: { courseId: firstCourse }, breakdown: ['cohort'] }
 ];
 
 // Wall time is what a request waits; CPU time (this process, user + system) is what the query

@@ -17,6 +17,9 @@ const AR_FILE = '01-introduction/01-welcome.ar.md';
 const get = (url: string, cookie = '') =>
 	h.app.inject({ url, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
 const courseId = () => courseIdOf(h.t.db, SLUG);
+/** The file's hash as the editor loads it: a save must carry it (optimistic locking). */
+const loaded = async (lang: string, cookie: string) =>
+	/name="hash" value="([^"]*)"/.exec((await get(`${LESSON}/${lang}`, cookie)).body)?.[1] ?? '';
 
 beforeAll(async () => {
 	h = await buildTestApp({ kit: true });
@@ -117,7 +120,12 @@ describe('studio pages, without JavaScript', () => {
 		const res = await postForm(
 			h.app,
 			`${LESSON}/ar?/save`,
-			{ title: 'درس مختلط', minutes: '7', body: typed.replace(/\n/g, '\r\n') },
+			{
+				hash: await loaded('ar', owner.cookie),
+				title: 'درس مختلط',
+				minutes: '7',
+				body: typed.replace(/\n/g, '\r\n')
+			},
 			owner.cookie
 		);
 		expect(res.statusCode).toBe(200);
@@ -136,7 +144,7 @@ describe('studio pages, without JavaScript', () => {
 		const res = await postForm(
 			h.app,
 			`${LESSON}/ar?/save`,
-			{ title: 'د', minutes: 'dix', body: 'نص لا يضيع' },
+			{ hash: await loaded('ar', owner.cookie), title: 'د', minutes: 'dix', body: 'نص لا يضيع' },
 			owner.cookie
 		);
 		expect(res.statusCode).toBe(400);
@@ -162,7 +170,12 @@ describe('studio pages, without JavaScript', () => {
 		const fr = await postForm(
 			h.app,
 			`${LESSON}/fr?/save`,
-			{ title: 'Bienvenue', minutes: '7', body: 'Texte français.\n' },
+			{
+				hash: await loaded('fr', translator.cookie),
+				title: 'Bienvenue',
+				minutes: '7',
+				body: 'Texte français.\n'
+			},
 			translator.cookie
 		);
 		expect(fr.statusCode).toBe(200);
@@ -170,7 +183,7 @@ describe('studio pages, without JavaScript', () => {
 		const ar = await postForm(
 			h.app,
 			`${LESSON}/ar?/save`,
-			{ title: 'x', minutes: '5', body: 'x' },
+			{ hash: await loaded('ar', translator.cookie), title: 'x', minutes: '5', body: 'x' },
 			translator.cookie
 		);
 		expect(ar.statusCode).toBe(403);
@@ -183,7 +196,12 @@ describe('studio pages, without JavaScript', () => {
 		const bad = await postForm(
 			h.app,
 			`${LESSON}/ar?/save`,
-			{ title: 'د', minutes: '7', body: '> [!BOGUS]\n> نص\n' },
+			{
+				hash: await loaded('ar', owner.cookie),
+				title: 'د',
+				minutes: '7',
+				body: '> [!BOGUS]\n> نص\n'
+			},
 			owner.cookie
 		);
 		expect(bad.statusCode).toBe(200);
@@ -193,7 +211,12 @@ describe('studio pages, without JavaScript', () => {
 		await postForm(
 			h.app,
 			`${LESSON}/ar?/save`,
-			{ title: 'درس مختلط', minutes: '7', body: 'نص الدرس مع Tamkeen 2.0.\n' },
+			{
+				hash: await loaded('ar', owner.cookie),
+				title: 'درس مختلط',
+				minutes: '7',
+				body: 'نص الدرس مع Tamkeen 2.0.\n'
+			},
 			owner.cookie
 		);
 		const ok = await postForm(h.app, `${BASE}?/publish`, { bump: 'minor' }, owner.cookie);
