@@ -79,6 +79,15 @@ describe('the quiz settings form', () => {
 		expect(out.passMark).toBe('soixante');
 	});
 
+	it('turns a title that is one text or empty into a map of the languages typed', () => {
+		for (const title of ['title: Quiz', 'title:']) {
+			const text = QUIZ.replace(/^title:\n {2}ar: .*\n {2}fr: .*$/m, title);
+			expect(text).toContain(`\n${title}\npassMark`);
+			const out = putSettings(text, { 'title.ar': 'اختبار', 'title.fr': '' }, ['ar', 'fr']);
+			expect((parse(out) as { title: unknown }).title).toEqual({ ar: 'اختبار' });
+		}
+	});
+
 	it('changes not a byte when nothing changes (a default the file leaves out stays out)', () => {
 		expect(putSettings(QUIZ, settingsToForm(QUIZ, ['ar', 'fr']), ['ar', 'fr'])).toBe(QUIZ);
 	});

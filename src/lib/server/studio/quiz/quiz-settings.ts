@@ -52,10 +52,10 @@ export function settingsToForm(text: string, locales: readonly Locale[]): FormVa
 export function putSettings(text: string, values: FormValues, locales: readonly Locale[]): string {
 	const get = (k: string) => (values[k] ?? '').trim();
 	let out = text;
-	for (const l of locales) {
-		const v = get(`title.${l}`);
-		out = v ? setText(out, ['title', l], v) : removeKey(out, ['title', l]);
-	}
+	// Languages set before those emptied are removed, so the title map is never left empty.
+	for (const l of locales)
+		if (get(`title.${l}`)) out = setText(out, ['title', l], get(`title.${l}`));
+	for (const l of locales) if (!get(`title.${l}`)) out = removeKey(out, ['title', l]);
 	for (const k of SETTING_NUMBERS) {
 		const v = get(k);
 		if (v === '') out = removeKey(out, [k]);
@@ -159,7 +159,11 @@ function setRaw(text: string, keys: string[], raw: string): string {
 		const head = text.slice(0, at);
 		return `${head}${head === '' || head.endsWith('\n') ? '' : '\n'}${indent}${key}: ${raw}\n${text.slice(at)}`;
 	}
-	doc.setIn(keys, parse(raw) as unknown);
+	const value: unknown = parse(raw);
+	const up = keys.slice(0, -1);
+	// A parent that is not a map (`title:` left empty, or one text) becomes one.
+	if (up.length > 0 && !isMap(doc.getIn(up, true))) doc.setIn(up, doc.createNode({ [key]: value }));
+	else doc.setIn(keys, value);
 	return doc.toString({ lineWidth: 0 });
 }
 
