@@ -150,7 +150,7 @@ describe('writing a question without JavaScript', () => {
 		});
 		expect(q.feedback).toEqual({ fr: 'Voir la leçon 2.' });
 		const again = await get(`${QUIZ}/question?id=who-votes`, owner.cookie);
-		expect(again.body).toContain('>Non : le gouverneur ne vote pas le budget.</textarea>');
+		expect(again.body).toContain('value="Non : le gouverneur ne vote pas le budget."');
 
 		const emptied = await postForm(
 			h.app,
