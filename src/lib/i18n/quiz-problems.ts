@@ -26,6 +26,26 @@ const RULES: [RegExp, (g: Record<string, string>) => string][] = [
 		/^"[^"]+" needs at least (?<min>\d+) entries, has (?<n>\d+)$/,
 		(g) => m.studio_quiz_problem_too_few({ min: formatNumber(Number(g.min)) })
 	],
+	[
+		/^"[^"]+" must be (?:a number|a whole number) from (?<min>[\d.-]+) to (?<max>[\d.-]+),/,
+		(g) =>
+			m.studio_quiz_problem_range({
+				min: formatNumber(Number(g.min)),
+				max: formatNumber(Number(g.max))
+			})
+	],
+	[
+		/^"[^"]+" must be a whole number of (?<min>[\d.-]+) or more,/,
+		(g) => m.studio_quiz_problem_whole_at_least({ min: formatNumber(Number(g.min)) })
+	],
+	[
+		/^"[^"]+" must be a number of (?<min>[\d.-]+) or more,/,
+		(g) => m.studio_quiz_problem_at_least({ min: formatNumber(Number(g.min)) })
+	],
+	[
+		/^"draw" is \d+ but the quiz has only (?<n>\d+) question/,
+		(g) => m.studio_quiz_problem_draw({ pool: formatNumber(Number(g.n)) })
+	],
 	[/^"[^"]+" must be (?:a number|a whole number)/, () => m.studio_quiz_problem_number()],
 	[/^a numeric question needs either/, () => m.studio_quiz_problem_numeric()],
 	[/^"min" \(.+\) is greater than "max"/, () => m.studio_quiz_problem_min_max()],

@@ -5,6 +5,7 @@ import { courseIdOf, signedIn } from '../access/staff.ts';
 import { createStudioCourse } from '../../../src/lib/server/studio/create-course.ts';
 import { grantStudioRole } from '../../../src/lib/server/studio/roles.ts';
 import { draftText, saveDraftFile } from '../../../src/lib/server/studio/draft-files.ts';
+import { parse } from 'yaml';
 import { readQuestions } from '../../../src/lib/server/studio/quiz/quiz-yaml.ts';
 
 // The studio's quiz pages through HTTP with plain forms, as a browser without JavaScript posts
@@ -124,6 +125,53 @@ describe('writing a question without JavaScript', () => {
 		expect(page.body).toContain('Qui vote le budget ?');
 	});
 
+	it('saves option feedback and general feedback per language, and an emptied one goes away', async () => {
+		const form = await get(`${QUIZ}/question?id=who-votes`, owner.cookie);
+		expect(form.body).toContain('name="options.1.feedback.ar"');
+		const res = await postForm(
+			h.app,
+			`${QUIZ}/question?id=who-votes&/save`,
+			{
+				...SINGLE,
+				correct: '0',
+				'options.1.feedback.ar': 'لا، الوالي لا يصوّت على الميزانية.',
+				'options.1.feedback.fr': 'Non : le gouverneur ne vote pas le budget.',
+				'feedback.fr': 'Voir la leçon 2.',
+				hash: hashIn(form.body)
+			},
+			owner.cookie
+		);
+		expect(res.statusCode).toBe(303);
+		const text = quizText()!;
+		const q = readQuestions(text)[0]!;
+		expect((q.options as { feedback?: unknown }[])[1]?.feedback).toEqual({
+			ar: 'لا، الوالي لا يصوّت على الميزانية.',
+			fr: 'Non : le gouverneur ne vote pas le budget.'
+		});
+		expect(q.feedback).toEqual({ fr: 'Voir la leçon 2.' });
+		const again = await get(`${QUIZ}/question?id=who-votes`, owner.cookie);
+		expect(again.body).toContain('value="Non : le gouverneur ne vote pas le budget."');
+
+		const emptied = await postForm(
+			h.app,
+			`${QUIZ}/question?id=who-votes&/save`,
+			{
+				...SINGLE,
+				correct: '0',
+				'options.1.feedback.ar': 'لا، الوالي لا يصوّت على الميزانية.',
+				'options.1.feedback.fr': ' ',
+				hash: hashIn(again.body)
+			},
+			owner.cookie
+		);
+		expect(emptied.statusCode).toBe(303);
+		const after = readQuestions(quizText()!)[0]!;
+		expect((after.options as { feedback?: unknown }[])[1]?.feedback).toEqual({
+			ar: 'لا، الوالي لا يصوّت على الميزانية.'
+		});
+		expect(after).not.toHaveProperty('feedback');
+	});
+
 	it('refuses a save over a quiz changed since the form was opened, keeping the text', async () => {
 		const form = await get(`${QUIZ}/question?id=who-votes`, owner.cookie);
 		const stale = hashIn(form.body);
@@ -200,6 +248,82 @@ describe('importing a GIFT file', () => {
 		);
 		expect(res.statusCode).toBe(400);
 		expect(res.body).toContain('Rien dans ce fichier');
+	});
+});
+
+describe('the quiz settings', () => {
+	const questionsOf = (t: string) => t.slice(t.indexOf('\nquestions:'));
+
+	it('refuses a pass mark over 100 and a draw larger than the quiz with a 400 in French, keeping what was typed and writing nothing', async () => {
+		const page = await get(QUIZ, owner.cookie);
+		expect(page.body).toContain('action="?/settings"');
+		const before = quizText();
+		const res = await postForm(
+			h.app,
+			`${QUIZ}?/settings`,
+			{ 'title.fr': 'Quiz', passMark: '150', attempts: '2', draw: '99', hash: hashIn(page.body) },
+			owner.cookie
+		);
+		expect(res.statusCode).toBe(400);
+		expect(res.body).toContain('Écrivez un nombre de 0 à 100');
+		expect(res.body).toContain('Le quiz n’a que');
+		expect(res.body).toContain('value="150"');
+		expect(res.body).toContain('value="99"');
+		expect(quizText()).toBe(before);
+	});
+
+	it("saves an editor's settings into the quiz file's own keys, the questions untouched", async () => {
+		const page = await get(QUIZ, owner.cookie);
+		const before = quizText()!;
+		const res = await postForm(
+			h.app,
+			`${QUIZ}?/settings`,
+			{
+				'title.ar': 'اختبار المقدمة',
+				'title.fr': 'Quiz : introduction',
+				passMark: '70',
+				attempts: '2',
+				timeLimitMinutes: '15',
+				shuffleQuestions: 'true',
+				feedback: 'immediate',
+				showAnswers: 'after-pass',
+				hash: hashIn(page.body)
+			},
+			owner.cookie
+		);
+		expect(res.statusCode).toBe(200);
+		expect(res.body).toContain('Réglages enregistrés');
+		const after = quizText()!;
+		expect(parse(after)).toMatchObject({
+			title: { ar: 'اختبار المقدمة', fr: 'Quiz : introduction' },
+			passMark: 70,
+			attempts: 2,
+			timeLimitMinutes: 15,
+			shuffleQuestions: true,
+			shuffleOptions: false,
+			feedback: 'immediate',
+			showAnswers: 'after-pass'
+		});
+		expect(questionsOf(after)).toBe(questionsOf(before));
+		const again = await get(QUIZ, owner.cookie);
+		expect(again.body).toContain('value="Quiz : introduction"');
+	});
+
+	it('is not offered to a translator or a reviewer, and refused to them', async () => {
+		for (const who of [translator, reviewer]) {
+			const page = await get(QUIZ, who.cookie);
+			expect(page.statusCode).toBe(200);
+			expect(page.body).not.toContain('action="?/settings"');
+			const before = quizText();
+			const res = await postForm(
+				h.app,
+				`${QUIZ}?/settings`,
+				{ 'title.fr': 'Autre titre', passMark: '10', hash: hashIn(page.body) },
+				who.cookie
+			);
+			expect(res.statusCode).toBe(403);
+			expect(quizText()).toBe(before);
+		}
 	});
 });
 

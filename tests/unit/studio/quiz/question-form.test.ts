@@ -19,12 +19,14 @@ const SINGLE = {
 };
 
 describe('a question and its form', () => {
-	it('round-trips a single choice, keeping what the form does not show (idnumber, option feedback)', () => {
+	it('round-trips a single choice, keeping what the form does not show (idnumber)', () => {
 		const values = questionToForm(SINGLE, ['ar', 'fr']);
 		expect(values).toMatchObject({
 			id: 'budget-vote',
 			'prompt.ar': 'من يصوّت؟',
 			'options.1.text.fr': 'Le gouverneur',
+			'options.1.feedback.fr': 'Non.',
+			'options.1.feedback.ar': '',
 			correct: '0'
 		});
 		expect(formToQuestion('single', values, { locales: ['ar', 'fr'], existing: SINGLE })).toEqual(
@@ -83,6 +85,102 @@ describe('a question and its form', () => {
 		expect(rowCount('matching', {})).toBe(3);
 		expect(rowCount('single', { 'options.4.text.ar': 'x' })).toBe(7);
 		expect(rowCount('truefalse', {})).toBe(0);
+	});
+});
+
+describe('feedback and rubric in the form', () => {
+	it('edits option feedback per language; an emptied feedback removes the key', () => {
+		const values = {
+			...questionToForm(SINGLE, ['ar', 'fr']),
+			'options.0.feedback.ar': ' صحيح، المجلس يصوّت. ',
+			'options.1.feedback.fr': '  '
+		};
+		const body = formToQuestion('single', values, { locales: ['ar', 'fr'], existing: SINGLE });
+		expect(body.options).toEqual([
+			{
+				id: 'a',
+				text: SINGLE.options[0]?.text,
+				correct: true,
+				feedback: { ar: 'صحيح، المجلس يصوّت.' }
+			},
+			{ id: 'b', text: SINGLE.options[1]?.text }
+		]);
+	});
+
+	it("edits a multiple choice's option feedback beside its fraction, and general feedback", () => {
+		const body = formToQuestion(
+			'multiple',
+			{
+				id: 'm',
+				'prompt.fr': 'Lesquels ?',
+				'options.0.text.fr': 'A',
+				'options.0.fraction': '1',
+				'options.0.feedback.fr': 'Oui.',
+				'options.1.text.fr': 'B',
+				'options.1.fraction': '-1',
+				'feedback.fr': 'Voir la leçon 2.'
+			},
+			{ locales: ['fr'] }
+		);
+		expect(body.options).toEqual([
+			{ id: 'a', text: { fr: 'A' }, feedback: { fr: 'Oui.' }, fraction: 1 },
+			{ id: 'b', text: { fr: 'B' }, fraction: -1 }
+		]);
+		expect(body.feedback).toEqual({ fr: 'Voir la leçon 2.' });
+	});
+
+	it('edits true/false feedback per language and drops an emptied one', () => {
+		const existing = {
+			id: 't',
+			type: 'truefalse',
+			prompt: { ar: 'س' },
+			answer: true,
+			feedbackTrue: { ar: 'أحسنت' },
+			feedbackFalse: { ar: 'لا' }
+		};
+		const values = questionToForm(existing, ['ar', 'fr']);
+		expect(values).toMatchObject({ 'feedbackTrue.ar': 'أحسنت', 'feedbackFalse.ar': 'لا' });
+		const body = formToQuestion(
+			'truefalse',
+			{ ...values, 'feedbackTrue.fr': 'Bravo', 'feedbackFalse.ar': '' },
+			{ locales: ['ar', 'fr'], existing }
+		);
+		expect(body.feedbackTrue).toEqual({ ar: 'أحسنت', fr: 'Bravo' });
+		expect(body).not.toHaveProperty('feedbackFalse');
+		expect(Object.keys(body)).toEqual(['id', 'type', 'prompt', 'answer', 'feedbackTrue']);
+	});
+
+	it("edits an essay's rubric rows (text per language, points); no row leaves the rubric out", () => {
+		const existing = {
+			id: 'e',
+			type: 'essay',
+			points: 4,
+			prompt: { fr: 'Expliquez.' },
+			rubric: [{ id: 'r1', points: 4, text: { fr: 'Clair' } }]
+		};
+		const values = questionToForm(existing, ['fr']);
+		expect(values).toMatchObject({
+			'rubric.0.id': 'r1',
+			'rubric.0.points': '4',
+			'rubric.0.text.fr': 'Clair'
+		});
+		expect(rowCount('essay', values)).toBe(3);
+		const body = formToQuestion(
+			'essay',
+			{ ...values, 'rubric.0.points': '3', 'rubric.1.text.fr': 'Sources', 'rubric.1.points': '1' },
+			{ locales: ['fr'], existing }
+		);
+		expect(body.rubric).toEqual([
+			{ id: 'r1', points: 3, text: { fr: 'Clair' } },
+			{ id: 'r2', text: { fr: 'Sources' }, points: 1 }
+		]);
+		expect(Object.keys(body).at(-1)).toBe('rubric');
+		const none = formToQuestion(
+			'essay',
+			{ ...values, 'rubric.0.points': '', 'rubric.0.text.fr': '' },
+			{ locales: ['fr'], existing }
+		);
+		expect(none).not.toHaveProperty('rubric');
 	});
 });
 

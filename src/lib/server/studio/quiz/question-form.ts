@@ -9,18 +9,27 @@ import type { QuestionBody } from './quiz-yaml.ts';
 export type FormValues = Record<string, string>;
 type Obj = Record<string, unknown>;
 
-/** Lists of rows per type, with the localised keys of each row and the fewest rows shown. */
-export const ROWS: Partial<Record<QuestionType, { key: string; texts: string[]; min: number }>> = {
-	single: { key: 'options', texts: ['text'], min: 4 },
-	multiple: { key: 'options', texts: ['text'], min: 4 },
-	matching: { key: 'pairs', texts: ['prompt', 'match'], min: 3 },
-	ordering: { key: 'items', texts: ['text'], min: 3 }
+/**
+ * Lists of rows per type: the localised keys of each row, its number keys, the fewest rows
+ * shown, and whether no row at all leaves the key out (an essay without a rubric).
+ */
+export const ROWS: Partial<
+	Record<
+		QuestionType,
+		{ key: string; texts: string[]; numbers: string[]; min: number; optional?: boolean }
+	>
+> = {
+	single: { key: 'options', texts: ['text', 'feedback'], numbers: [], min: 4 },
+	multiple: { key: 'options', texts: ['text', 'feedback'], numbers: ['fraction'], min: 4 },
+	matching: { key: 'pairs', texts: ['prompt', 'match'], numbers: [], min: 3 },
+	ordering: { key: 'items', texts: ['text'], numbers: [], min: 3 },
+	essay: { key: 'rubric', texts: ['text'], numbers: ['points'], min: 2, optional: true }
 };
 /** Localised keys of the question itself, per type, after `prompt`. */
 export const TEXTS: Record<QuestionType, string[]> = {
 	single: ['feedback'],
 	multiple: ['feedback'],
-	truefalse: ['feedback'],
+	truefalse: ['feedbackTrue', 'feedbackFalse', 'feedback'],
 	short: ['display', 'feedback'],
 	numeric: ['unit', 'feedback'],
 	matching: ['feedback'],
@@ -65,7 +74,7 @@ export function questionToForm(body: QuestionBody, locales: readonly Locale[]): 
 		for (const [i, item] of list(body[rows.key]).entries()) {
 			out[`${rows.key}.${i}.id`] = str(item.id);
 			for (const t of rows.texts) texts(`${rows.key}.${i}.${t}`, item[t]);
-			if (type === 'multiple') out[`${rows.key}.${i}.fraction`] = str(item.fraction);
+			for (const n of rows.numbers) out[`${rows.key}.${i}.${n}`] = str(item[n]);
 			if (type === 'single' && item.correct === true) out.correct = String(i);
 		}
 	return out;
@@ -84,7 +93,8 @@ export function rowCount(type: QuestionType, values: FormValues): number {
 
 /**
  * The question the form describes, for the course `locales`; keys the form does not show
- * (idnumber, tags, an option's feedback, a rubric) are kept from `existing`.
+ * (idnumber, tags, a row's unknown keys) are kept from `existing`. An empty text (feedback,
+ * guidance, …) leaves its key out.
  */
 export function formToQuestion(
 	type: QuestionType,
@@ -108,8 +118,6 @@ export function formToQuestion(
 	body.prompt = texts('prompt');
 	if (type === 'truefalse') {
 		body.answer = get('answer') === 'true' ? true : get('answer') === 'false' ? false : undefined;
-		body.feedbackTrue = existing.feedbackTrue;
-		body.feedbackFalse = existing.feedbackFalse;
 	}
 	if (type === 'short') {
 		const lines = Object.fromEntries(
@@ -124,9 +132,11 @@ export function formToQuestion(
 		body.accept = Object.keys(lines).length ? lines : undefined;
 	}
 	const rows = ROWS[type];
-	if (rows) body[rows.key] = readRows(type, rows, values, { texts, get, number, existing });
+	const read = rows ? readRows(type, rows, values, { texts, get, number, existing }) : [];
+	// Options, pairs and items come before the texts; a rubric after them, as the files have it.
+	if (rows && !rows.optional) body[rows.key] = read;
 	for (const k of TEXTS[type]) body[k] = texts(k);
-	if (type === 'essay') body.rubric = existing.rubric;
+	if (rows?.optional) body[rows.key] = read.length > 0 ? read : undefined;
 	return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
@@ -149,8 +159,8 @@ function readRows(
 	for (let i = 0; i < rowCount(type, values); i++) {
 		const p = `${rows.key}.${i}`;
 		const filled = rows.texts.map((t) => texts(`${p}.${t}`));
-		const fraction = type === 'multiple' ? number(`${p}.fraction`) : undefined;
-		if (filled.every((f) => f === undefined) && fraction === undefined) continue;
+		const numbers = rows.numbers.map((n) => number(`${p}.${n}`));
+		if (filled.every((f) => f === undefined) && numbers.every((n) => n === undefined)) continue;
 		const id = get(`${p}.id`) || freshId(rows.key, taken, values);
 		taken.add(id);
 		const item: Obj = { ...before.get(id), id };
@@ -159,13 +169,13 @@ function readRows(
 			delete item.correct;
 			if (get('correct') === String(i)) item.correct = true;
 		}
-		if (type === 'multiple') item.fraction = fraction;
+		rows.numbers.forEach((n, j) => (item[n] = numbers[j]));
 		out.push(Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)));
 	}
 	return out;
 }
 
-/** `a`, `b`, … for options, `p1`, `p2`, … for pairs and `i1`, … for items: the first unused. */
+/** `a`, `b`, … for options, `p1`, … for pairs, `i1`, … for items, `r1`, … for a rubric. */
 function freshId(key: string, taken: Set<string>, values: FormValues): string {
 	const used = new Set([
 		...taken,

@@ -13,11 +13,22 @@ import {
 	promptText,
 	type ImportFormat
 } from '$lib/server/studio/quiz/import-questions';
+import {
+	SETTING_BOOLEANS,
+	SETTING_CHOICES,
+	SETTING_NUMBERS,
+	saveSettings,
+	settingsToForm
+} from '$lib/server/studio/quiz/quiz-settings';
+import { showProblem } from '$lib/i18n/quiz-problems';
 import { errorText, refuse } from '$lib/i18n/errors.server';
 import { openQuiz, quizProblems } from './quiz.server';
 
 // A quiz of the draft: its questions with their problems, delete and reorder, new questions
 // by type, and a GIFT or Aiken file checked first (what comes in, what is refused), then imported.
+// The quiz's own settings (title, pass mark, attempts, …) are an editor's: a translator's
+// languages are the questions' texts, not the quiz's rules (its title is translated here too,
+// by an editor, so a translator changes no setting at all).
 
 export const load: PageServerLoad = (event) => {
 	const opened = openQuiz(event);
@@ -37,7 +48,16 @@ export const load: PageServerLoad = (event) => {
 			prompt: promptText(q, order)
 		})),
 		problems: quizProblems(event, opened),
-		saved: event.url.searchParams.get('saved')
+		saved: event.url.searchParams.get('saved'),
+		settings:
+			opened.canEdit && opened.draft.exists
+				? settingsToForm(opened.draft.text, opened.locales)
+				: null,
+		settingFields: {
+			numbers: SETTING_NUMBERS,
+			booleans: SETTING_BOOLEANS,
+			choices: SETTING_CHOICES
+		}
 	};
 };
 
@@ -88,6 +108,31 @@ async function change(
 }
 
 export const actions: Actions = {
+	settings: async (event) => {
+		const opened = openQuiz(event);
+		allow(opened.canEdit);
+		const form = await event.request.formData();
+		const values: Record<string, string> = Object.fromEntries(
+			[...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))
+		);
+		const hash = values.hash ?? '';
+		delete values.hash;
+		try {
+			const r = saveSettings(event.locals.ctx.db, {
+				actorId: opened.user.id,
+				courseId: opened.course.id,
+				path: opened.quiz.path,
+				expectedHash: hash,
+				values,
+				locales: opened.locales
+			});
+			if (!r.ok)
+				return fail(400, { settings: values, settingProblems: r.refused.map(showProblem) });
+			return { changed: 'quiz.settings' };
+		} catch (e) {
+			return refuse(e, { settings: values });
+		}
+	},
 	delete: (event) => change(event, 'question.delete', (t, id) => removeQuestion(t, id)),
 	move: (event) =>
 		change(event, 'question.move', (t, id, form) => {
