@@ -224,6 +224,9 @@ describeBrowser('the studio journey of issue 12', () => {
 			await ar.getByLabel('تصويب').check();
 			await ar.getByRole('button', { name: 'التحقّق والنشر' }).click();
 			await ar.getByText('تمّ نشر النسخة 1.0.0.').waitFor();
+			// The course as files (download and upload): the one studio page not visited above.
+			await audit(arAxe, `/ar/studio/${SLUG}/files`);
+			await screenshot(arAxe, 'studio-journey-ar-360-files');
 
 			// A learner reads the lesson, the STATUS box included.
 			const reader = await pageAs(learner, PHONE, false);
