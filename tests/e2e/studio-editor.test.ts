@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { listenTestApp, type TestApp } from '../helpers/app.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { createUser } from '../../src/lib/server/accounts/users.ts';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
@@ -103,17 +102,7 @@ describeBrowser('the lesson editor with JavaScript', () => {
 	let hela: string;
 	let sami: string;
 	beforeAll(async () => {
-		const port = await new Promise<number>((resolve) => {
-			const srv = net.createServer().listen(0, '127.0.0.1', () => {
-				const { port } = srv.address() as net.AddressInfo;
-				srv.close(() => {
-					resolve(port);
-				});
-			});
-		});
-		url = `http://127.0.0.1:${port}`;
-		h = await buildTestApp({ kit: true, env: { ORIGIN: url } });
-		await h.app.listen({ host: '127.0.0.1', port });
+		({ h, url } = await listenTestApp());
 		db = h.t.db;
 		hela = await account('hela@example.tn');
 		sami = await account('sami@example.tn');

@@ -1,9 +1,8 @@
-import net from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { axeViolations, describeBrowser, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { listenTestApp, type TestApp } from '../helpers/app.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { createUser } from '../../src/lib/server/accounts/users.ts';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
@@ -41,17 +40,7 @@ async function contextAs(userId: string, viewport: { width: number; height: numb
 
 describeBrowser('course images in a real browser', () => {
 	beforeAll(async () => {
-		const port = await new Promise<number>((resolve) => {
-			const srv = net.createServer().listen(0, '127.0.0.1', () => {
-				const { port } = srv.address() as net.AddressInfo;
-				srv.close(() => {
-					resolve(port);
-				});
-			});
-		});
-		url = `http://127.0.0.1:${port}`;
-		h = await buildTestApp({ kit: true, env: { ORIGIN: url } });
-		await h.app.listen({ host: '127.0.0.1', port });
+		({ h, url } = await listenTestApp());
 		db = h.t.db;
 		browser = await launchBrowser();
 		return async () => {
