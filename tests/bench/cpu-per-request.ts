@@ -40,6 +40,12 @@ const targets: [string, () => Promise<{ statusCode: number }>][] = [
 		() => app.inject({ url: `/ar${PG}/foundations/tunisia-framework`, headers })
 	],
 	['course page, signed in', () => app.inject({ url: `/ar${PG}`, headers })],
+	['my learning', () => app.inject({ url: '/ar/learn', headers })],
+	[
+		'search (ar)',
+		() => app.inject({ url: `/ar/courses?q=${encodeURIComponent('الميزانية')}`, headers })
+	],
+	['attempt view (API)', () => app.inject({ url: `/api/v1/attempts/${attemptId}`, headers })],
 	[
 		'answer save (API)',
 		() =>

@@ -30,7 +30,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function report(
 	stats: Stats,
 	samples: ProcessSample[],
-	wallSeconds: number
+	wallSeconds: number,
+	started: number
 ): { text: string; ok: boolean } {
 	const ms = (n: number) => n.toFixed(1);
 	const rows = [...stats.latencies.entries()].map(([name, xs]) => {
@@ -56,10 +57,27 @@ function report(
 		`| **all** | ${all.length} | ${ms(percentile(all, 50))} | ${ms(p99)} | ${ms(Math.max(...all))} | ${errors} |`,
 		'',
 		`Server (primary + ${workers} workers, from /proc every 2 s): CPU mean ${avg(cpu).toFixed(0)} %, max ${Math.max(...cpu).toFixed(0)} % of one core (${nproc} cores = ${Number(nproc) * 100} %); resident memory mean ${avg(rss).toFixed(0)} MiB, max ${Math.max(...rss).toFixed(0)} MiB in all. Goal: p99 ≤ 200 ms, 0 errors: ${p99 <= 200 && errors === 0 ? 'met' : 'not met'}.`,
+		'',
+		`p99 ms by 20 s window of the run (when requests were sent): ${byWindow(stats.timeline, started)}.`,
 		...(stats.firstErrors.length ? ['', `First errors: ${stats.firstErrors.join('; ')}`] : []),
 		''
 	].join('\n');
 	return { text, ok: p99 <= 200 && errors === 0 };
+}
+
+/** p99 latency of the requests sent in each 20 s window: shows whether a tail is a start-up burst or steady. */
+function byWindow(timeline: [number, number][], started: number): string {
+	const windows = new Map<number, number[]>();
+	for (const [at, ms] of timeline) {
+		const w = Math.floor((at - started) / 20_000);
+		const list = windows.get(w) ?? [];
+		list.push(ms);
+		windows.set(w, list);
+	}
+	return [...windows]
+		.sort((a, b) => a[0] - b[0])
+		.map(([w, xs]) => `${w * 20}–${w * 20 + 20} s ${percentile(xs, 99).toFixed(0)}`)
+		.join(', ');
 }
 
 async function main() {
@@ -74,7 +92,7 @@ async function main() {
 	});
 	console.log(`${learners} learners seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-	const stats: Stats = { latencies: new Map(), errors: new Map(), firstErrors: [] };
+	const stats: Stats = { latencies: new Map(), errors: new Map(), firstErrors: [], timeline: [] };
 	const actions = await createActions(server.url, COURSE, stats);
 	const sampler = sampleProcesses(server.process.pid ?? 0);
 	const started = performance.now();
@@ -91,7 +109,7 @@ async function main() {
 	const wall = (performance.now() - started) / 1000;
 	const samples = sampler.stop();
 	await server.stop();
-	const { text, ok } = report(stats, samples, wall);
+	const { text, ok } = report(stats, samples, wall, started);
 	console.log(text);
 	if (record) fs.appendFileSync(path.resolve('tests/bench/RESULTS.md'), `\n${text}`);
 	process.exitCode = ok ? 0 : 1;

@@ -8,6 +8,8 @@ export type Stats = {
 	latencies: Map<ActionName, number[]>;
 	errors: Map<ActionName, number>;
 	firstErrors: string[];
+	/** When each request started (ms, performance.now()) and how long it took, in order sent. */
+	timeline: [number, number][];
 };
 
 /** Share of actions (the rest of a learner's time is reading): sums to 1. */
@@ -75,6 +77,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 		}
 		const list = stats.latencies.get(name) ?? [];
 		list.push(performance.now() - t);
+		stats.timeline.push([t, performance.now() - t]);
 		stats.latencies.set(name, list);
 		if (problem) {
 			stats.errors.set(name, (stats.errors.get(name) ?? 0) + 1);
