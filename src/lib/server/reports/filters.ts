@@ -116,6 +116,12 @@ export const periodOf = (filter: ReportFilter, axis: PeriodAxis): Period => ({
 	to: filter[PERIODS[axis][1]]
 });
 
+/** Whether a month (YYYY-MM, or '' for never) is one of a period's months. */
+export const inPeriod = (month: string, period: Period) =>
+	month !== '' &&
+	(period.from === undefined || month >= period.from) &&
+	(period.to === undefined || month <= period.to);
+
 /** The filter without its period on `axis` (what the differencing guard compares it with). */
 export function withoutPeriod(filter: ReportFilter, axis: PeriodAxis): ReportFilter {
 	const [from, to] = PERIODS[axis];

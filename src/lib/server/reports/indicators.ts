@@ -2,14 +2,11 @@
 // suppression. Every output (page, CSV, XLSX, later the API) is built from this one result, so
 // none can show a hidden count or a rate computed from one.
 import type { DbLike } from '../db/index.ts';
-import { aggregateCells, type CellRow, type Counts } from './aggregate.ts';
+import type { CellRow, Counts } from './aggregate.ts';
+import { addCounts as add, reportCells, ZERO_COUNTS as ZERO } from './cells.ts';
 import {
 	NO_COHORT,
 	NOT_STATED,
-	PERIOD_AXES,
-	periodOf,
-	withoutPeriod,
-	type PeriodAxis,
 	type ReportScope,
 	type Dimension,
 	type ReportFilter
@@ -57,26 +54,6 @@ export type Report = {
 	extractedAt: Date;
 };
 
-const ZERO: Counts = {
-	enrolled: 0,
-	started: 0,
-	completed: 0,
-	certified: 0,
-	womenEnrolled: 0,
-	womenCertified: 0,
-	paired: 0,
-	improved: 0,
-	sumPre: 0,
-	sumFinal: 0,
-	sumGain: 0,
-	sumGain2: 0
-};
-
-const add = (a: Counts, b: Counts): Counts =>
-	Object.fromEntries(
-		Object.keys(a).map((key) => [key, a[key as keyof Counts] + b[key as keyof Counts]])
-	) as Counts;
-
 /** Categories in a stable order, "not stated" and "no cohort" last. */
 function categories(keys: string[]): string[] {
 	const last = (key: string) => key === NOT_STATED || key === NO_COHORT;
@@ -114,8 +91,8 @@ const byKeys = (rows: CellRow[]) => new Map(rows.map((c) => [c.keys.join('\u0000
 /**
  * The table of sums with its margins, shaped as withMargins() shapes counts: cells (row totals
  * last in a two-way table), then the column totals. Margins are sums of cells, except over a
- * cohort breakdown (a learner in two cohorts counts in both), or with `asked`: there `rows` is
- * asked again without the dimension, so totals count each enrolment once, and count the
+ * cohort breakdown (a learner in two cohorts counts in both), or with `asked`: there `rows` gives
+ * the table without the dimension (cells.ts), so totals count each enrolment once, and count the
  * categories that are not among `rowKeys`/`colKeys` too (the period guard's months need them).
  */
 function sumsWithMargins(
@@ -159,29 +136,15 @@ export function buildReport(
 	opts: { filter: ReportFilter; scope: ReportScope; breakdown: Dimension[]; k: number; now?: Date }
 ): Report {
 	const breakdown = opts.breakdown.slice(0, 2);
-	const query = (filter: ReportFilter, month?: PeriodAxis) => (b: Dimension[]) =>
-		aggregateCells(db, { filter, scope: opts.scope, breakdown: b, month });
-	const cells = query(opts.filter)(breakdown);
+	const source = reportCells(db, { filter: opts.filter, scope: opts.scope, breakdown });
+	const cells = source.cells(breakdown);
 	const rowKeys = breakdown.length ? categories(cells.map((c) => c.keys[0] ?? '')) : [''];
 	const colKeys = breakdown.length === 2 ? categories(cells.map((c) => c.keys[1] ?? '')) : [''];
-	const cached = new Map([[breakdown.join('/'), cells]]);
-	const sums = sumsWithMargins((b) => cached.get(b.join('/')) ?? query(opts.filter)(b), breakdown, {
-		rowKeys,
-		colKeys
-	});
+	const sums = sumsWithMargins(source.cells, breakdown, { rowKeys, colKeys });
 	const twoWay = breakdown.length === 2;
 	const shape = { height: sums.length, width: sums[0]?.length ?? 0 };
 	// The guard: per period asked, the same table counted month by month over all time.
-	const guards = PERIOD_AXES.flatMap((axis) => {
-		const period = periodOf(opts.filter, axis);
-		if (period.from === undefined && period.to === undefined) return [];
-		const open = query(withoutPeriod(opts.filter, axis), axis);
-		const split = new Map<string, CellRow[]>();
-		const byMonth = (b: Dimension[]) => {
-			const sig = b.join('/');
-			if (!split.has(sig)) split.set(sig, open(b));
-			return split.get(sig) ?? [];
-		};
+	const guards = source.splits.map(({ period, byMonth }) => {
 		const months = [...new Set(byMonth(breakdown).map((c) => c.keys[breakdown.length] ?? ''))];
 		const tables = new Map(
 			months.map((month) => {
@@ -193,7 +156,7 @@ export function buildReport(
 				return [month, table] as const;
 			})
 		);
-		return [{ period, tables }];
+		return { period, tables };
 	});
 	const forced = (name: Counted): Mask | undefined =>
 		guards.length
