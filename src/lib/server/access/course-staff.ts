@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbLike } from '../db/index.ts';
+import { preparedOn } from '../db/prepared.ts';
 import { course, courseRole, courseVersion } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';
 
@@ -8,18 +9,9 @@ export type CourseStaff = { courseId: number; trainerEmails: string[]; trainerId
 
 /** The course's trainers: named in its course.yaml (`trainers:`) and assigned by an admin. */
 export function courseStaff(db: DbLike, courseId: number): CourseStaff {
-	// Only the list, not the whole metadata (its glossary is large): this runs on course pages.
-	const named = db
-		.select({ trainers: sql<string | null>`json_extract(${courseVersion.metadata}, '$.trainers')` })
-		.from(course)
-		.innerJoin(courseVersion, eq(courseVersion.id, course.currentVersionId))
-		.where(eq(course.id, courseId))
-		.get()?.trainers;
-	const trainerIds = db
-		.select({ userId: courseRole.userId })
-		.from(courseRole)
-		.where(and(eq(courseRole.courseId, courseId), eq(courseRole.role, 'trainer')))
-		.all()
+	const named = preparedOn(db, namedTrainers).get({ courseId })?.trainers;
+	const trainerIds = preparedOn(db, grantedTrainers)
+		.all({ courseId })
 		.map((r) => r.userId);
 	return {
 		courseId,
@@ -27,6 +19,24 @@ export function courseStaff(db: DbLike, courseId: number): CourseStaff {
 		trainerIds
 	};
 }
+
+// Only the list, not the whole metadata (its glossary is large): this runs on course pages.
+const namedTrainers = (db: DbLike) =>
+	db
+		.select({ trainers: sql<string | null>`json_extract(${courseVersion.metadata}, '$.trainers')` })
+		.from(course)
+		.innerJoin(courseVersion, eq(courseVersion.id, course.currentVersionId))
+		.where(eq(course.id, sql.placeholder('courseId')))
+		.prepare();
+
+const grantedTrainers = (db: DbLike) =>
+	db
+		.select({ userId: courseRole.userId })
+		.from(courseRole)
+		.where(
+			and(eq(courseRole.courseId, sql.placeholder('courseId')), eq(courseRole.role, 'trainer'))
+		)
+		.prepare();
 
 /** A trainer account named for this course; the account must still hold the trainer role. */
 export function isCourseTrainer(actor: Actor, staff: CourseStaff): boolean {

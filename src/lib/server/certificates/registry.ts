@@ -1,5 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { certificate, type Certificate } from '../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { recordAudit } from '../audit/log.ts';
@@ -65,14 +66,18 @@ export function listCertificates(
 	db: Db,
 	{ userId, limit = 200 }: { userId: string; limit?: number }
 ): Certificate[] {
-	return db
+	return prepared(db, certificatesOf).all({ userId, limit });
+}
+
+// On every "My learning" page: prepared once.
+const certificatesOf = (db: Db) =>
+	db
 		.select()
 		.from(certificate)
-		.where(eq(certificate.userId, userId))
+		.where(eq(certificate.userId, sql.placeholder('userId')))
 		.orderBy(desc(certificate.issuedAt))
-		.limit(limit)
-		.all();
-}
+		.limit(sql.placeholder('limit'))
+		.prepare();
 
 /** Every certificate, newest first (administration). */
 export function listAllCertificates(

@@ -1,7 +1,8 @@
 // A trainer's short messages to a cohort, and what a learner sees of them: only the messages of
 // the cohorts they belong to.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { cohort, cohortAnnouncement, cohortMember } from '../db/schema/index.ts';
 import { recordAudit } from '../audit/log.ts';
 import { DomainError } from '../errors.ts';
@@ -74,6 +75,20 @@ export function learnerAnnouncements(
 	}: { userId: string; courseIds?: readonly number[] | null; limit?: number }
 ): (Announcement & { courseId: number })[] {
 	if (courseIds?.length === 0) return [];
+	// One course (its page) is the common case: a statement prepared once.
+	if (courseIds?.length === 1)
+		return prepared(db, oneCourseAnnouncements).all({ userId, courseId: courseIds[0], limit });
+	return memberAnnouncements(
+		db,
+		userId,
+		courseIds ? inArray(cohort.courseId, [...courseIds]) : undefined
+	)
+		.limit(limit)
+		.all();
+}
+
+/** The messages of the cohorts `userId` (a value or a placeholder) belongs to, newest first. */
+function memberAnnouncements(db: Db, userId: string | Placeholder, where: SQL | undefined) {
 	return db
 		.select({
 			id: cohortAnnouncement.id,
@@ -88,8 +103,15 @@ export function learnerAnnouncements(
 			cohortMember,
 			and(eq(cohortMember.cohortId, cohort.id), eq(cohortMember.userId, userId))
 		)
-		.where(courseIds ? inArray(cohort.courseId, [...courseIds]) : undefined)
-		.orderBy(desc(cohortAnnouncement.createdAt), desc(cohortAnnouncement.id))
-		.limit(limit)
-		.all();
+		.where(where)
+		.orderBy(desc(cohortAnnouncement.createdAt), desc(cohortAnnouncement.id));
 }
+
+const oneCourseAnnouncements = (db: Db) =>
+	memberAnnouncements(
+		db,
+		sql.placeholder('userId'),
+		eq(cohort.courseId, sql.placeholder('courseId'))
+	)
+		.limit(sql.placeholder('limit'))
+		.prepare();

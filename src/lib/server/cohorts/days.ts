@@ -5,7 +5,10 @@ export function isDay(text: string): boolean {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
+// Built once: a DateTimeFormat with a time zone costs more to build than the page's queries.
+const TUNIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Tunis' });
+
 /** Today's calendar day in Tunisia, where cohorts run (due dates are Tunisian days). */
 export function tunisDay(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Tunis' }).format(now);
+	return TUNIS_DAY.format(now);
 }

@@ -1,6 +1,7 @@
 // A cohort's due date per module: a calendar day, or none.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { cohort, cohortDueDate, cohortMember, module } from '../db/schema/index.ts';
 import { recordAudit } from '../audit/log.ts';
 import { DomainError } from '../errors.ts';
@@ -63,18 +64,21 @@ export function learnerDueDates(
 	db: Db,
 	{ userId, courseId }: { userId: string; courseId: number }
 ): Map<number, string> {
-	const rows = db
+	const rows = prepared(db, learnerDueRows).all({ userId, courseId });
+	const out = new Map<number, string>();
+	for (const r of rows) if (!out.has(r.moduleId)) out.set(r.moduleId, r.dueOn);
+	return out;
+}
+
+const learnerDueRows = (db: Db) =>
+	db
 		.select({ moduleId: cohortDueDate.moduleId, dueOn: cohortDueDate.dueOn })
 		.from(cohortDueDate)
 		.innerJoin(cohort, eq(cohort.id, cohortDueDate.cohortId))
 		.innerJoin(
 			cohortMember,
-			and(eq(cohortMember.cohortId, cohort.id), eq(cohortMember.userId, userId))
+			and(eq(cohortMember.cohortId, cohort.id), eq(cohortMember.userId, sql.placeholder('userId')))
 		)
-		.where(eq(cohort.courseId, courseId))
+		.where(eq(cohort.courseId, sql.placeholder('courseId')))
 		.orderBy(asc(cohortDueDate.dueOn))
-		.all();
-	const out = new Map<number, string>();
-	for (const r of rows) if (!out.has(r.moduleId)) out.set(r.moduleId, r.dueOn);
-	return out;
-}
+		.prepare();
