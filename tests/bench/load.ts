@@ -1,7 +1,7 @@
 // npm run bench:load: simulated learners against the built server in WORKERS processes, each
 // doing one action every ~10 s (jittered) in realistic proportions; p50/p99 per action, errors,
 // and the server's CPU and memory (primary + workers, from /proc). Appends to RESULTS.md.
-// Usage: npm run bench:load [-- --learners 2000 --seconds 120 --workers <cores> --no-record]
+// Usage: npm run bench:load [-- --learners 2000 --seconds 120 --workers <cores> --window 20 --no-record]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,7 @@ const seconds = arg('seconds', 120);
 const workers = arg('workers', os.availableParallelism());
 const intervalMs = arg('interval', 10) * 1000;
 const record = !process.argv.includes('--no-record');
+const windowSeconds = arg('window', 20);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -58,25 +59,28 @@ function report(
 		'',
 		`Server (primary + ${workers} workers, from /proc every 2 s): CPU mean ${avg(cpu).toFixed(0)} %, max ${Math.max(...cpu).toFixed(0)} % of one core (${nproc} cores = ${Number(nproc) * 100} %); resident memory mean ${avg(rss).toFixed(0)} MiB, max ${Math.max(...rss).toFixed(0)} MiB in all. Goal: p99 ≤ 200 ms, 0 errors: ${p99 <= 200 && errors === 0 ? 'met' : 'not met'}.`,
 		'',
-		`p99 ms by 20 s window of the run (when requests were sent): ${byWindow(stats.timeline, started)}.`,
+		`p99 ms by ${windowSeconds} s window of the run (when requests were sent): ${byWindow(stats.timeline, started)}.`,
 		...(stats.firstErrors.length ? ['', `First errors: ${stats.firstErrors.join('; ')}`] : []),
 		''
 	].join('\n');
 	return { text, ok: p99 <= 200 && errors === 0 };
 }
 
-/** p99 latency of the requests sent in each 20 s window: shows whether a tail is a start-up burst or steady. */
+/** p99 latency of the requests sent in each window (--window seconds, default 20): shows whether a tail is a start-up burst or steady. */
 function byWindow(timeline: [number, number][], started: number): string {
 	const windows = new Map<number, number[]>();
 	for (const [at, ms] of timeline) {
-		const w = Math.floor((at - started) / 20_000);
+		const w = Math.floor((at - started) / (windowSeconds * 1000));
 		const list = windows.get(w) ?? [];
 		list.push(ms);
 		windows.set(w, list);
 	}
 	return [...windows]
 		.sort((a, b) => a[0] - b[0])
-		.map(([w, xs]) => `${w * 20}–${w * 20 + 20} s ${percentile(xs, 99).toFixed(0)}`)
+		.map(
+			([w, xs]) =>
+				`${w * windowSeconds}–${(w + 1) * windowSeconds} s ${percentile(xs, 99).toFixed(0)}`
+		)
 		.join(', ');
 }
 

@@ -87,13 +87,13 @@ export const actions: Actions = {
 				userId: user.id,
 				locale: order.find((l) => view.course.locales.includes(l)) ?? event.locals.locale
 			};
-			attemptId = (
-				pretest
-					? startPretest(db, { ...args, courseId: view.course.id })
-					: startAttempt(db, { ...args, quizId: status.quizId, issuer: event.locals.ctx.config })
-			).id;
+			const attempt = pretest
+				? startPretest(db, { ...args, courseId: view.course.id })
+				: startAttempt(db, { ...args, quizId: status.quizId, issuer: event.locals.ctx.config });
+			attemptId = attempt.id;
 			// Resuming from a page in another language follows it while nothing is answered yet.
-			switchAttemptLanguage(db, { attemptId, userId: user.id, locale: args.locale });
+			if (attempt.locale !== args.locale)
+				switchAttemptLanguage(db, { attemptId, userId: user.id, locale: args.locale });
 		} catch (e) {
 			return refuse(e);
 		}
