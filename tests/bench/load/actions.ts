@@ -1,6 +1,7 @@
 // What a simulated learner does, in realistic proportions, each request timed and checked.
 import { responseFor } from '../quiz-load.ts';
 import type { Learner } from './seed.ts';
+import { learnerClient, type Reply, type Send } from './client.ts';
 
 export type ActionName =
 	'read lesson' | 'save answer' | 'my learning' | 'search' | 'submit' | 'start quiz';
@@ -62,11 +63,11 @@ export async function createActions(base: string, course: string, stats: Stats) 
 
 	const timed = async (
 		name: ActionName,
-		send: () => Promise<Response>,
+		send: () => Promise<Reply>,
 		ok = (s: number) => s < 400
 	) => {
 		const t = performance.now();
-		let res: Response | null = null;
+		let res: Reply | null = null;
 		let problem: string | null = null;
 		try {
 			res = await send();
@@ -85,6 +86,13 @@ export async function createActions(base: string, course: string, stats: Stats) 
 		}
 		return problem ? null : res;
 	};
+	const clients = new Map<number, Send>();
+	/** The learner's own connection (created at their first action). */
+	const via = (l: Learner): Send => {
+		let send = clients.get(l.i);
+		if (!send) clients.set(l.i, (send = learnerClient()));
+		return send;
+	};
 	const html = (l: Learner) => ({
 		cookie: l.cookie,
 		accept: 'text/html',
@@ -93,34 +101,36 @@ export async function createActions(base: string, course: string, stats: Stats) 
 
 	const startQuiz = async (l: Learner, s: LearnerState) => {
 		const start = await timed('start quiz', () =>
-			fetch(`${base}/${l.locale}/courses/${course}/quiz/foundations?/start`, {
+			via(l)(`${base}/${l.locale}/courses/${course}/quiz/foundations?/start`, {
 				method: 'POST',
-				redirect: 'manual',
 				headers: { ...html(l), origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 				body: ''
 			})
 		);
 		const id = Number(start?.headers.get('location')?.split('/').pop());
 		if (!id) return;
-		const view = await fetch(`${base}/api/v1/attempts/${id}`, { headers: { cookie: l.cookie } });
+		const view = await via(l)(`${base}/api/v1/attempts/${id}`, { headers: { cookie: l.cookie } });
 		const body = (await view.json()) as { questions: Question[] };
 		s.attempt = { id, questions: body.questions.filter((q) => q.type !== 'description') };
 	};
 
 	const readLesson = (l: Learner, s: LearnerState) =>
 		timed('read lesson', () =>
-			fetch(`${base}/${l.locale}${lessons[s.n++ % lessons.length]!}`, { headers: html(l) })
+			via(l)(`${base}/${l.locale}${lessons[s.n++ % lessons.length]!}`, { headers: html(l) })
 		);
 
 	return {
 		'read lesson': readLesson,
 		'my learning': (l: Learner) =>
-			timed('my learning', () => fetch(`${base}/${l.locale}/learn`, { headers: html(l) })),
+			timed('my learning', () => via(l)(`${base}/${l.locale}/learn`, { headers: html(l) })),
 		search: (l: Learner, s: LearnerState) =>
 			timed('search', () =>
-				fetch(`${base}/${l.locale}/courses?q=${encodeURIComponent(TERMS[s.n++ % TERMS.length]!)}`, {
-					headers: html(l)
-				})
+				via(l)(
+					`${base}/${l.locale}/courses?q=${encodeURIComponent(TERMS[s.n++ % TERMS.length]!)}`,
+					{
+						headers: html(l)
+					}
+				)
 			),
 		'save answer': async (l: Learner, s: LearnerState) => {
 			if (s.submitted) return readLesson(l, s);
@@ -130,7 +140,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 			const q = a.questions[s.n++ % a.questions.length]!;
 			const response = responseFor(q, s.n);
 			return timed('save answer', () =>
-				fetch(`${base}/api/v1/attempts/${a.id}/answers/${encodeURIComponent(q.id)}`, {
+				via(l)(`${base}/api/v1/attempts/${a.id}/answers/${encodeURIComponent(q.id)}`, {
 					method: 'POST',
 					headers: { cookie: l.cookie, 'content-type': 'application/json' },
 					body: JSON.stringify({ response })
@@ -145,7 +155,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 			s.attempt = null;
 			s.submitted = true;
 			return timed('submit', () =>
-				fetch(`${base}/api/v1/attempts/${a.id}/submit`, {
+				via(l)(`${base}/api/v1/attempts/${a.id}/submit`, {
 					method: 'POST',
 					headers: { cookie: l.cookie, 'content-type': 'application/json' },
 					body: '{}'
