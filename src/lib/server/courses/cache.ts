@@ -8,18 +8,20 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbLike, Tx } from '../db/index.ts';
 import { appState } from '../db/schema/index.ts';
-import { prepared } from '../db/prepared.ts';
+import { connectionKey, prepared } from '../db/prepared.ts';
 
 const CONTENT = 'content';
 
 type Store = { version: number | null; entries: Map<string, unknown> };
-const stores = new WeakMap<Db, Store>();
+// Per connection, so a transaction (which shares its database's connection key) finds it.
+const stores = new WeakMap<object, Store>();
 
 function storeOf(db: Db): Store {
-	let store = stores.get(db);
+	const key = connectionKey(db) ?? db;
+	let store = stores.get(key);
 	if (!store) {
 		store = { version: null, entries: new Map() };
-		stores.set(db, store);
+		stores.set(key, store);
 	}
 	return store;
 }
@@ -69,16 +71,24 @@ export function bumpContentVersion(tx: Tx, { db, now }: { db: Db; now: Date }): 
 }
 
 /**
- * `build()`'s value under `key`, computed once per content version. Inside a transaction the
- * cache is neither read nor filled: the transaction may see content nobody has committed yet.
- * A null value is not kept (a stranger's guessed slugs must not grow the cache).
+ * `build()`'s value under `key`, computed once per content version. A null value is not kept
+ * (a stranger's guessed slugs must not grow the cache).
+ *
+ * Quiz starts and submissions read course metadata and structure inside their transactions,
+ * and reading them afresh there was a fifth of a submission (issue 15), so transactions use the
+ * cache too. That is safe because a transaction that changes content calls `bumpContentVersion`
+ * before it reads anything: that empties this process's cache and leaves its version unknown,
+ * and while the version is unknown nothing is kept. Any other transaction reads only committed
+ * content. Nothing else runs in this process while a transaction is open (better-sqlite3 is
+ * synchronous).
  */
 export function cachedContent<T>(db: DbLike, key: string, build: () => T): T {
-	if (!('$client' in db) || db.$client.inTransaction) return build();
-	const entries = storeOf(db).entries;
-	if (entries.has(key)) return entries.get(key) as T;
+	const inTransaction = !('$client' in db) || db.$client.inTransaction;
+	const store = '$client' in db ? storeOf(db) : stores.get(connectionKey(db) ?? db);
+	if (store?.entries.has(key)) return store.entries.get(key) as T;
 	const value = build();
-	if (value !== null && value !== undefined) entries.set(key, deepFreeze(value));
+	const keep = store && (!inTransaction || store.version !== null);
+	if (keep && value !== null && value !== undefined) store.entries.set(key, deepFreeze(value));
 	return value;
 }
 

@@ -98,6 +98,8 @@ export function publishDraft(
 			.filter((r) => r.baseHash !== r.hash)
 			.map((r) => r.path);
 		db.transaction((tx) => {
+			// First: reads of cached content inside this transaction must not see the old course.
+			bumpContentVersion(tx, { db, now });
 			writeCourse(tx, { course: c, hash, rendered, extras, courseId, now });
 			recordPublishedImages(tx, courseId, c.media);
 			tx.update(course)
@@ -120,7 +122,6 @@ export function publishDraft(
 				},
 				now
 			);
-			bumpContentVersion(tx, { db, now });
 		});
 		rebuildSearchIndex(db);
 		return { ok: true, version: c.version, warnings: problems };

@@ -108,6 +108,8 @@ export function importCourse(
 	const rendered = renderCourse(c, imageResolver(db, c.media));
 	const extras = renderExtras(c);
 	db.transaction((tx) => {
+		// First: reads of cached content inside this transaction must not see the old course.
+		bumpContentVersion(tx, { db, now });
 		const id = writeCourse(tx, {
 			course: c,
 			hash,
@@ -118,7 +120,6 @@ export function importCourse(
 		});
 		recordPublishedImages(tx, id, c.media);
 		if (existing) dropUntouchedDraft(tx, id);
-		bumpContentVersion(tx, { db, now });
 	});
 	return result(existing ? 'updated' : 'created');
 }

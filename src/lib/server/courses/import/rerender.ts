@@ -48,6 +48,8 @@ export function refreshRenderedLessons(
 			html: renderStoredLesson(t.markdown, t.locale, resolverOf(t.courseId))
 		}));
 	db.transaction((tx) => {
+		// First, as every change of published content (see courses/cache.ts).
+		if (texts.length > 0) bumpContentVersion(tx, { db, now });
 		for (const t of texts)
 			tx.update(lessonText)
 				.set({ html: t.html })
@@ -58,7 +60,6 @@ export function refreshRenderedLessons(
 			.values({ key: RENDERER, value: version, updatedAt: now })
 			.onConflictDoUpdate({ target: appState.key, set: { value: version, updatedAt: now } })
 			.run();
-		if (texts.length > 0) bumpContentVersion(tx, { db, now });
 	});
 	return texts.length;
 }
