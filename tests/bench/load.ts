@@ -48,7 +48,7 @@ function report(
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	const nproc = execFileSync('nproc').toString().trim();
 	const text = [
-		`## ${date} UTC — load model (bench:load) — nproc ${nproc}, Node ${process.version}, machine shared with other helper jobs`,
+		`## ${date} UTC — load model (bench:load) — nproc ${nproc}, Node ${process.version}`,
 		'',
 		`${learners} learners for ${seconds} s, each one action every ${intervalMs / 1000} s ± 50 % (read a lesson 50 %, save an answer 25 %, My learning 10 %, search 10 %, submit 5 %; the first save or submit starts the first module quiz), against the built server with WORKERS=${workers}; the load generator runs on the same machine (load average ${os.loadavg()[0]?.toFixed(1)} at the end). ${all.length} requests in ${wallSeconds.toFixed(0)} s (${(all.length / wallSeconds).toFixed(0)} req/s).`,
 		'',
