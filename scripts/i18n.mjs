@@ -26,10 +26,10 @@ await compile({
 });
 /*
  * Paraglide builds a new Intl.PluralRules (or NumberFormat) for every plural (or number) in a
- * message, and a new Intl.Locale for
- * every text-direction lookup; on a lesson page that was 5 % of the server's time (issue 15,
- * tests/bench/profile-inject.ts). These rewrites keep what was built, per locale (and options).
- * Each fails loudly if a Paraglide upgrade changes the generated code.
+ * message, and a new Intl.Locale for every text-direction lookup; on a lesson page that was 5 %
+ * of the server's time (issue 15, tests/bench/profile-inject.ts). These rewrites keep what was
+ * built, per locale (and options). Each fails loudly if a Paraglide upgrade changes the
+ * generated code.
  */
 for (const [name, ctor, method] of [
 	['plural', 'PluralRules', 'select'],

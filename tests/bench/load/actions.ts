@@ -9,7 +9,7 @@ export type Stats = {
 	latencies: Map<ActionName, number[]>;
 	errors: Map<ActionName, number>;
 	firstErrors: string[];
-	/** When each request started (ms, performance.now()) and how long it took, in order sent. */
+	/** When each request started (ms, performance.now()) and how long it took, as they finish. */
 	timeline: [number, number][];
 };
 
@@ -76,9 +76,10 @@ export async function createActions(base: string, course: string, stats: Stats) 
 		} catch (e) {
 			problem = `network ${String(e)}`;
 		}
+		const took = performance.now() - t;
 		const list = stats.latencies.get(name) ?? [];
-		list.push(performance.now() - t);
-		stats.timeline.push([t, performance.now() - t]);
+		list.push(took);
+		stats.timeline.push([t, took]);
 		stats.latencies.set(name, list);
 		if (problem) {
 			stats.errors.set(name, (stats.errors.get(name) ?? 0) + 1);

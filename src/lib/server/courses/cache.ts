@@ -16,7 +16,7 @@ type Store = { version: number | null; entries: Map<string, unknown> };
 // Per connection, so a transaction (which shares its database's connection key) finds it.
 const stores = new WeakMap<object, Store>();
 
-function storeOf(db: Db): Store {
+function storeOf(db: DbLike): Store {
 	const key = connectionKey(db) ?? db;
 	let store = stores.get(key);
 	if (!store) {
@@ -83,11 +83,11 @@ export function bumpContentVersion(tx: Tx, { db, now }: { db: Db; now: Date }): 
  * synchronous).
  */
 export function cachedContent<T>(db: DbLike, key: string, build: () => T): T {
-	const inTransaction = !('$client' in db) || db.$client.inTransaction;
-	const store = '$client' in db ? storeOf(db) : stores.get(connectionKey(db) ?? db);
-	if (store?.entries.has(key)) return store.entries.get(key) as T;
+	const store = storeOf(db);
+	if (store.entries.has(key)) return store.entries.get(key) as T;
 	const value = build();
-	const keep = store && (!inTransaction || store.version !== null);
+	const inTransaction = !('$client' in db) || db.$client.inTransaction;
+	const keep = !inTransaction || store.version !== null;
 	if (keep && value !== null && value !== undefined) store.entries.set(key, deepFreeze(value));
 	return value;
 }

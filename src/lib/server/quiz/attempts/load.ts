@@ -68,11 +68,11 @@ export function liveQuestions(db: DbLike, quizId: number): Question[] {
 
 /** The course's metadata as of the version its rows hold (pass mark, pre-test size). */
 export { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
-import { currentPassMark } from '../../courses/current-meta.ts';
+import { currentCourseMeta as courseMeta } from '../../courses/current-meta.ts';
 
 /** The settings an attempt keeps; a quiz without its own pass mark takes the course's. */
 export function attemptSettings(db: DbLike, q: QuizRow): AttemptSettings {
-	const coursePassMark = currentPassMark(db, q.courseId);
+	const coursePassMark = courseMeta(db, q.courseId)?.completion.passMark ?? null;
 	// The JSON column is not re-checked on read: a row stored before a setting existed lacks it.
 	const stored: Partial<QuizRow['settings']> = q.settings;
 	return {
