@@ -9,8 +9,8 @@ export type Stats = {
 	latencies: Map<ActionName, number[]>;
 	errors: Map<ActionName, number>;
 	firstErrors: string[];
-	/** When each request started (ms, performance.now()) and how long it took, as they finish. */
-	timeline: [number, number][];
+	/** When each request started (ms, performance.now()), how long it took and what it was, as they finish. */
+	timeline: [number, number, ActionName][];
 };
 
 /** Share of actions (the rest of a learner's time is reading): sums to 1. */
@@ -79,7 +79,7 @@ export async function createActions(base: string, course: string, stats: Stats) 
 		const took = performance.now() - t;
 		const list = stats.latencies.get(name) ?? [];
 		list.push(took);
-		stats.timeline.push([t, took]);
+		stats.timeline.push([t, took, name]);
 		stats.latencies.set(name, list);
 		if (problem) {
 			stats.errors.set(name, (stats.errors.get(name) ?? 0) + 1);
