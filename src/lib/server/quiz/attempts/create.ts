@@ -1,10 +1,11 @@
 // Creating an attempt row: the one way an attempt or pre-test begins, the snapshot of what is
 // shown, and the open attempt it may meet.
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Db, DbLike, Tx } from '../../db/index.ts';
 import { quizAttempt, type AttemptSettings, type QuizAttempt } from '../../db/schema/index.ts';
 import { DomainError } from '../../errors.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { findEnrolment } from '../../learning/enrolment.ts';
 import { presentQuestion } from '../present.ts';
 import { drawQuestions, shuffle } from '../random.ts';
@@ -84,21 +85,25 @@ export function beginAttempt<S extends Source>(
 	return outcome;
 }
 
-/** The learner's open attempt of this kind; the partial unique index allows at most one. */
-export function findOpenAttempt(tx: Tx, k: AttemptKey): QuizAttempt | null {
-	const row = tx
+const openAttempt = (db: DbLike) =>
+	db
 		.select()
 		.from(quizAttempt)
 		.where(
 			and(
-				eq(quizAttempt.userId, k.userId),
-				eq(quizAttempt.quizId, k.quizId),
-				eq(quizAttempt.kind, k.kind),
+				eq(quizAttempt.userId, sql.placeholder('userId')),
+				eq(quizAttempt.quizId, sql.placeholder('quizId')),
+				eq(quizAttempt.kind, sql.placeholder('kind')),
 				isNull(quizAttempt.submittedAt)
 			)
 		)
-		.get();
-	return row ?? null;
+		.prepare();
+
+/** The learner's open attempt of this kind; the partial unique index allows at most one. */
+export function findOpenAttempt(tx: Tx, k: AttemptKey): QuizAttempt | null {
+	return (
+		preparedOn(tx, openAttempt).get({ userId: k.userId, quizId: k.quizId, kind: k.kind }) ?? null
+	);
 }
 
 type Insert = AttemptKey & {
@@ -110,34 +115,60 @@ type Insert = AttemptKey & {
 	shuffleOptions: boolean;
 };
 
-/** Stores the attempt with each question's definition and its presentation, option order included. */
-function insertAttempt(tx: Tx, a: Insert): QuizAttempt {
-	const minutes = a.settings.timeLimitMinutes;
-	const row = tx
+// The row as stored, less the two JSON columns the caller already holds: reading 30 kB of
+// questions back and parsing them cost as much as storing them.
+const {
+	questions: _questions,
+	settings: _settings,
+	...scalarColumns
+} = getTableColumns(quizAttempt);
+
+// Prepared once per connection: a start is the heaviest write a burst of learners makes, and
+// compiling this insert was a third of its transaction (tests/bench/RESULTS.md, 2026-12-02).
+const newAttempt = (db: DbLike) =>
+	db
 		.insert(quizAttempt)
 		.values({
-			userId: a.userId,
-			quizId: a.quizId,
-			kind: a.kind,
-			startedAt: a.now,
-			deadlineAt: minutes > 0 ? new Date(a.now.getTime() + minutes * 60_000) : null,
-			seed: a.seed,
-			locale: a.locale,
-			settings: a.settings,
-			questions: a.questions.map((question) => ({
-				question,
-				presented: presentQuestion(question, {
-					locale: a.locale,
-					shuffleOptions: a.shuffleOptions,
-					seed: a.seed
-				})
-			}))
+			userId: sql.placeholder('userId'),
+			quizId: sql.placeholder('quizId'),
+			kind: sql.placeholder('kind'),
+			startedAt: sql.placeholder('now'),
+			// Raw: the column's encoder would call getTime() on an absent deadline.
+			deadlineAt: sql`${sql.placeholder('deadlineMs')}`,
+			seed: sql.placeholder('seed'),
+			locale: sql.placeholder('locale'),
+			settings: sql.placeholder('settings'),
+			questions: sql.placeholder('questions')
 		})
 		// Behind the immediate transaction the partial unique index still has the last word.
 		.onConflictDoNothing()
-		.returning()
-		.all()[0];
-	const kept = row ?? findOpenAttempt(tx, a);
+		.returning(scalarColumns)
+		.prepare();
+
+/** Stores the attempt with each question's definition and its presentation, option order included. */
+function insertAttempt(tx: Tx, a: Insert): QuizAttempt {
+	const minutes = a.settings.timeLimitMinutes;
+	const questions = a.questions.map((question) => ({
+		question,
+		presented: presentQuestion(question, {
+			locale: a.locale,
+			shuffleOptions: a.shuffleOptions,
+			seed: a.seed
+		})
+	}));
+	// No row when the partial unique index met an open attempt (do nothing).
+	const row = preparedOn(tx, newAttempt).all({
+		userId: a.userId,
+		quizId: a.quizId,
+		kind: a.kind,
+		now: a.now,
+		deadlineMs: minutes > 0 ? a.now.getTime() + minutes * 60_000 : null,
+		seed: a.seed,
+		locale: a.locale,
+		settings: a.settings,
+		questions
+	})[0];
+	const kept = row ? { ...row, settings: a.settings, questions } : findOpenAttempt(tx, a);
 	if (!kept) throw new DomainError('conflict');
 	return kept;
 }

@@ -40,24 +40,31 @@ export function isOverdue(attempt: Pick<QuizAttempt, 'deadlineAt'>, now: Date): 
 export type QuizRow = { id: number; courseId: number; slug: string; settings: QuizSettings };
 
 /** A quiz learners can take (not archived), with its settings typed. */
-export function liveQuiz(db: DbLike, quizId: number): QuizRow {
-	const row = db
+const liveQuizRow = (db: DbLike) =>
+	db
 		.select()
 		.from(quiz)
-		.where(and(eq(quiz.id, quizId), eq(quiz.archived, false)))
-		.get();
+		.where(and(eq(quiz.id, sql.placeholder('quizId')), eq(quiz.archived, false)))
+		.prepare();
+
+export function liveQuiz(db: DbLike, quizId: number): QuizRow {
+	const row = preparedOn(db, liveQuizRow).get({ quizId });
 	if (!row) throw new DomainError('not_found');
 	return row;
 }
 
-/** The quiz's current, non-archived questions in written order, as the grader reads them. */
-export function liveQuestions(db: DbLike, quizId: number): Question[] {
-	return db
+const liveQuestionRows = (db: DbLike) =>
+	db
 		.select()
 		.from(question)
-		.where(and(eq(question.quizId, quizId), eq(question.archived, false)))
+		.where(and(eq(question.quizId, sql.placeholder('quizId')), eq(question.archived, false)))
 		.orderBy(asc(question.position))
-		.all()
+		.prepare();
+
+/** The quiz's current, non-archived questions in written order, as the grader reads them. */
+export function liveQuestions(db: DbLike, quizId: number): Question[] {
+	return preparedOn(db, liveQuestionRows)
+		.all({ quizId })
 		.map((q) => ({
 			id: q.questionId,
 			type: q.type as QuestionType,

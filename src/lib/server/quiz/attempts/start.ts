@@ -1,6 +1,7 @@
 // Starting an attempt: returns the open one if there is one (a second device resumes it), else
 // checks attempts and cool-down and stores a snapshot of exactly what will be shown.
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { preparedOn } from '../../db/prepared.ts';
 import type { Db, DbLike, Tx } from '../../db/index.ts';
 import { quizAttempt, type QuizAttempt } from '../../db/schema/index.ts';
 import type { Issuer } from '../../certificates/issue.ts';
@@ -60,22 +61,30 @@ type Limits = {
 /** Where a learner stands against a quiz's limits: attempts used and left, seconds to wait. */
 export type LimitState = { used: number; left: number | null; waitSeconds: number };
 
-/** The attempt limit and cool-down as they stand now; the start page shows them before Start. */
-export function attemptLimits(db: DbLike, k: Limits): LimitState {
-	const mine = and(
-		eq(quizAttempt.userId, k.userId),
-		eq(quizAttempt.quizId, k.quizId),
+const submittedOf = () =>
+	and(
+		eq(quizAttempt.userId, sql.placeholder('userId')),
+		eq(quizAttempt.quizId, sql.placeholder('quizId')),
 		eq(quizAttempt.kind, 'attempt'),
 		isNotNull(quizAttempt.submittedAt)
 	);
-	const used = db.select({ n: count() }).from(quizAttempt).where(mine).get()?.n ?? 0;
-	const left = k.attempts > 0 ? Math.max(0, k.attempts - used) : null;
-	const last = db
+const usedCount = (db: DbLike) =>
+	db.select({ n: count() }).from(quizAttempt).where(submittedOf()).prepare();
+const lastSubmitted = (db: DbLike) =>
+	db
 		.select({ at: quizAttempt.submittedAt })
 		.from(quizAttempt)
-		.where(mine)
+		.where(submittedOf())
 		.orderBy(desc(quizAttempt.submittedAt))
-		.get()?.at;
+		.limit(1)
+		.prepare();
+
+/** The attempt limit and cool-down as they stand now; the start page shows them before Start. */
+export function attemptLimits(db: DbLike, k: Limits): LimitState {
+	const mine = { userId: k.userId, quizId: k.quizId };
+	const used = preparedOn(db, usedCount).get(mine)?.n ?? 0;
+	const left = k.attempts > 0 ? Math.max(0, k.attempts - used) : null;
+	const last = preparedOn(db, lastSubmitted).get(mine)?.at;
 	if (!last || !(k.cooldownMinutes > 0)) return { used, left, waitSeconds: 0 };
 	const wait = Math.ceil((last.getTime() + k.cooldownMinutes * 60_000 - k.now.getTime()) / 1000);
 	return { used, left, waitSeconds: Math.max(0, wait) };
