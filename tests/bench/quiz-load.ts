@@ -1,7 +1,8 @@
 // Load and fault test of the quiz engine over real HTTP: N learners register, enrol, start the
-// first module quiz (double-clicking Start; the final opens only after the module quizzes), save 10 answers each through the JSON API, then (once
-// every learner has saved) submit twice at once. Saves and submissions are timed apart: a submission
-// grades the attempt and costs several saves, so one rate over both would not say what saves cost.
+// first module quiz (double-clicking Start; the final opens only after the module quizzes), save
+// their answers through the JSON API, then (once every learner has saved) submit twice at once.
+// Saves and submissions are timed apart: a submission grades the attempt and costs several
+// saves, so one rate over both would not say what saves cost.
 // Then the same with the server killed by SIGKILL halfway and restarted on the same database.
 // Every save answered 2xx must be in the SQLite file; no learner may hold two attempts.
 // Usage: npm run bench:quiz [-- --learners 200 --concurrency 20]   (appends to tests/bench/RESULTS.md)
@@ -232,11 +233,11 @@ export async function runLoad(
 	);
 	if (ready.length !== learners)
 		throw new Error(`only ${ready.length} of ${learners} learners could start`);
-	const posts = new Map(ready.map((r) => [r, poster(base, r)]));
+	const posting = ready.map((r) => ({ r, post: poster(base, r) }));
 	const t0 = performance.now();
-	await pool(ready, concurrency, (r) => answer(posts.get(r)!, r, stats, onSave));
+	await pool(posting, concurrency, ({ r, post }) => answer(post, r, stats, onSave));
 	const t1 = performance.now();
-	await pool(ready, concurrency, (r) => submitTwice(posts.get(r)!, stats));
+	await pool(posting, concurrency, ({ post }) => submitTwice(post, stats));
 	stats.ms = t1 - t0;
 	stats.submitMs = performance.now() - t1;
 	return stats;

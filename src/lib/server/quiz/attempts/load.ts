@@ -39,7 +39,6 @@ export function isOverdue(attempt: Pick<QuizAttempt, 'deadlineAt'>, now: Date): 
 
 export type QuizRow = { id: number; courseId: number; slug: string; settings: QuizSettings };
 
-/** A quiz learners can take (not archived), with its settings typed. */
 const liveQuizRow = (db: DbLike) =>
 	db
 		.select()
@@ -47,6 +46,7 @@ const liveQuizRow = (db: DbLike) =>
 		.where(and(eq(quiz.id, sql.placeholder('quizId')), eq(quiz.archived, false)))
 		.prepare();
 
+/** A quiz learners can take (not archived), with its settings typed. */
 export function liveQuiz(db: DbLike, quizId: number): QuizRow {
 	const row = preparedOn(db, liveQuizRow).get({ quizId });
 	if (!row) throw new DomainError('not_found');
