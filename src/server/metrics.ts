@@ -5,6 +5,7 @@ import { routePattern } from './route-pattern.ts';
 import { metricsAccess } from './metrics-access.ts';
 import { ErrorBody } from './api/schemas.ts';
 import { routePlugin } from './route-plugin.ts';
+import { lockWaitMetrics } from './metrics-lock-wait.ts';
 import { databaseSizes } from '../lib/server/ops/system-status.ts';
 import { readLastBackup } from '../lib/server/ops/last-backup.ts';
 
@@ -74,6 +75,7 @@ function createMetrics(ctx: AppContext) {
 		help: '1 when the last recorded backup succeeded',
 		registers
 	});
+	lockWaitMetrics(registers);
 	return { registry, duration, errors, saves };
 }
 
@@ -104,7 +106,7 @@ export function observeRequests(app: FastifyInstance, ctx: AppContext): Metrics 
 /**
  * GET /metrics in Prometheus text format (prom-client): request rate and latency per route
  * pattern, 4xx/5xx counts, event-loop lag and the process's own numbers, answer saves, active
- * sessions, database and WAL size, last backup age. Who may read it: metrics-access.ts.
+ * sessions, database and WAL size, last backup age, waits for another worker's write lock. Who may read it: metrics-access.ts.
  */
 export const metricsRoutes = routePlugin(
 	(app: FastifyInstance, { ctx, metrics }: { ctx: AppContext; metrics: Metrics }) => {

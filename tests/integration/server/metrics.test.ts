@@ -65,6 +65,7 @@ describe('/metrics', () => {
 		expect(text).toMatch(/tamkeen_active_sessions 0/);
 		expect(text).toMatch(/tamkeen_database_bytes\{file="database"\} [1-9]/);
 		expect(text).toMatch(/tamkeen_answer_saves_total 0/);
+		expect(text).toMatch(/^tamkeen_sqlite_lock_waits_total \d+$/m);
 		const age = Number(/^tamkeen_last_backup_age_seconds (\S+)$/m.exec(text)?.[1]);
 		expect(age).toBeGreaterThan(3590);
 		expect(age).toBeLessThan(3700);

@@ -7,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
+import { waitForLocksInSteps } from './lock-wait.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: domain functions that write take `DbLike` so they can run inside one. */
@@ -22,7 +23,8 @@ export function migrationsFolder(): string {
 }
 
 /**
- * Opens (creating if needed) the SQLite database, sets WAL and foreign keys, applies migrations.
+ * Opens (creating if needed) the SQLite database, sets WAL and foreign keys, applies migrations;
+ * its statements wait for other processes' locks in short steps (lock-wait.ts).
  * `onStatement` sees the SQL of every statement run (tests count them per page).
  */
 export function createDb(
@@ -40,9 +42,10 @@ export function createDb(
 				}
 			: {}
 	);
+	// Before anything that may need a lock: other processes may be writing (lock-wait.ts).
+	waitForLocksInSteps(sqlite);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	// digest(x): a short fingerprint of a value, so a query can tell large JSON values apart
 	// without sending them to JavaScript (item analysis: which definition of a question an
