@@ -5,14 +5,14 @@
 // saves, so one rate over both would not say what saves cost.
 // Then the same with the server killed by SIGKILL halfway and restarted on the same database.
 // Every save answered 2xx must be in the SQLite file; no learner may hold two attempts.
-// Usage: npm run bench:quiz [-- --learners 200 --concurrency 20]   (appends to tests/bench/RESULTS.md)
+// Usage: [TEST_WORKERS=2] npm run bench:quiz [-- --learners 200 --concurrency 20]   (appends to tests/bench/RESULTS.md)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { learnerClient } from './load/client.ts';
-import { startServer, waitForOutput, type RunningServer } from '../helpers/server.ts';
+import { learnerClient, type Send } from './load/client.ts';
+import { startServer, testWorkers, waitForOutput, type RunningServer } from '../helpers/server.ts';
 import { benchDataDir } from './data-dir.ts';
 
 const PG = '/fr/courses/participatory-governance';
@@ -98,6 +98,8 @@ type Ready = {
 	cookie: string;
 	attemptId: number;
 	questions: { id: string; type: string }[];
+	/** The learner's own connections, opened by loading the attempt as the quiz page does. */
+	send: Send;
 };
 
 /** Registers, enrols and starts the first module quiz (double-clicking Start: both must give one attempt). */
@@ -118,24 +120,30 @@ async function prepare(base: string, i: number, answers: number): Promise<Ready>
 	]);
 	const ids = starts.map((r) => Number(r.headers.get('location')?.split('/').pop()));
 	if (!ids[0] || ids[0] !== ids[1]) throw new Error(`start gave attempts ${ids.join(' and ')}`);
+	// Two connections: the double Submit is sent at once, as a double click would.
+	const send = learnerClient({ connections: 2 });
 	const view = (await (
-		await fetch(`${base}/api/v1/attempts/${ids[0]}`, { headers: { cookie } })
+		await send(`${base}/api/v1/attempts/${ids[0]}`, { headers: { cookie } })
 	).json()) as { questions: Ready['questions'] };
 	return {
 		i,
 		cookie,
 		attemptId: ids[0],
-		questions: view.questions.filter((q) => q.type !== 'description').slice(0, answers)
+		questions: view.questions.filter((q) => q.type !== 'description').slice(0, answers),
+		send
 	};
 }
 
 type Post = (p: string, body: unknown) => Promise<{ status: number }>;
 
-/** The learner's own keep-alive connections (two: the double Submit is sent at once, as a double click would). */
+/**
+ * Posts through the learner's own keep-alive connections, opened when the attempt was loaded:
+ * a browser autosaves over the connection that loaded the quiz page. (Opening them at the first
+ * save made that save wait several event-loop turns on both sides and was the whole save p99.)
+ */
 function poster(base: () => string, r: Ready): Post {
-	const send = learnerClient({ connections: 2 });
 	return (p, body) =>
-		send(`${base()}/api/v1/attempts/${r.attemptId}${p}`, {
+		r.send(`${base()}/api/v1/attempts/${r.attemptId}${p}`, {
 			method: 'POST',
 			headers: { cookie: r.cookie, 'content-type': 'application/json' },
 			body: JSON.stringify(body)
@@ -340,7 +348,7 @@ async function main() {
 	const lines = [
 		`## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — quiz load and fault test — ${machine()}`,
 		'',
-		`${learners} learners, ${concurrency} at a time, over HTTP to the built server (register, enrol, double-click Start, 10 answers through the JSON API, double Submit).`,
+		`${learners} learners, ${concurrency} at a time, over HTTP to the built server in WORKERS=${testWorkers()} processes (register, enrol, double-click Start, 10 answers through the JSON API, double Submit).`,
 		'',
 		'| run | learners finished | 2xx saves | failed saves | answers lost | duplicate attempts | save p50 | save p99 | saves/s | double submit p99 | integrity_check |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

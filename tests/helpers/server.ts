@@ -12,6 +12,9 @@ export type RunningServer = {
 	process: ChildProcess;
 };
 
+/** How many processes a started server runs in: TEST_WORKERS, default 1. */
+export const testWorkers = (): string => process.env.TEST_WORKERS ?? '1';
+
 /**
  * Starts the built server (`node dist-server/server/main.js`) on a random port with its own
  * database; in WORKERS=TEST_WORKERS processes (default 1).
@@ -31,7 +34,7 @@ export async function startServer({
 			LOG_LEVEL: 'warn',
 			RATE_LIMIT_PER_MINUTE: '0',
 			// One process unless the run asks for the cluster: TEST_WORKERS=2 npx vitest run …
-			WORKERS: process.env.TEST_WORKERS ?? '1',
+			WORKERS: testWorkers(),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
