@@ -10,21 +10,17 @@ import { defineConfig } from 'vitest/config';
  * file that sets WORKERS itself (server/workers.test.ts) runs once.
  */
 function serverTests(): string[] {
-	const found: string[] = [];
-	const walk = (dir: string) => {
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const p = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(p);
-			else if (p.endsWith('.test.ts')) {
-				const text = fs.readFileSync(p, 'utf8');
-				// A file that sets WORKERS itself has chosen its processes already.
-				if (text.includes('startServer(') && !/\bWORKERS: '/.test(text))
-					found.push(p.split(path.sep).join('/'));
-			}
-		}
-	};
-	walk('tests');
-	return found.sort();
+	return fs
+		.readdirSync('tests', { recursive: true, encoding: 'utf8' })
+		.map((name) => path.join('tests', name))
+		.filter((p) => {
+			if (!p.endsWith('.test.ts')) return false;
+			const text = fs.readFileSync(p, 'utf8');
+			// A file that sets WORKERS itself has chosen its processes already.
+			return text.includes('startServer(') && !/\bWORKERS: '/.test(text);
+		})
+		.map((p) => p.split(path.sep).join('/'))
+		.sort();
 }
 
 // Paraglide is compiled by scripts/i18n.mjs, not by its Vite plugin: the plugin keeps

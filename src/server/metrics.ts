@@ -106,7 +106,8 @@ export function observeRequests(app: FastifyInstance, ctx: AppContext): Metrics 
 /**
  * GET /metrics in Prometheus text format (prom-client): request rate and latency per route
  * pattern, 4xx/5xx counts, event-loop lag and the process's own numbers, answer saves, active
- * sessions, database and WAL size, last backup age, waits for another worker's write lock. Who may read it: metrics-access.ts.
+ * sessions, database and WAL size, last backup age, waits for another worker's write lock. Who
+ * may read it: metrics-access.ts.
  */
 export const metricsRoutes = routePlugin(
 	(app: FastifyInstance, { ctx, metrics }: { ctx: AppContext; metrics: Metrics }) => {
